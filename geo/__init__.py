@@ -1,0 +1,1 @@
+"""Corridor Atlas: sourced transport-corridor data and the dashboard that draws it."""
