@@ -147,17 +147,24 @@ def integer(value: Any) -> int | None:
 
 
 def cited_by_segments(inv: Inventory) -> dict[str, set[str]]:
-    """Every passage id each segment cites: its own, its statuses' and its length's."""
+    """Every passage id each segment id cites (over all features that use the id)."""
     cited: dict[str, set[str]] = {}
-    for ident, (_, props) in inv.segments().items():
-        ids = {p for _, p in strings(props, "passages")}
-        for _, status in records(props.get("statuses")):
-            ids.update(p for _, p in strings(status, "passages"))
-        stated = props.get("length_km_stated")
-        if isinstance(stated, dict):
-            ids.update(p for _, p in strings(stated, "passages"))
-        cited[ident] = ids
+    for layer in inv.layers:
+        for _, props in features(layer.doc):
+            if isinstance(props.get("id"), str):
+                cited.setdefault(props["id"], set()).update(_segment_citations(props))
     return cited
+
+
+def _segment_citations(props: dict[str, Any]) -> set[str]:
+    """A segment's own passages, its statuses' and its stated length's."""
+    ids = {p for _, p in strings(props, "passages")}
+    for _, status in records(props.get("statuses")):
+        ids.update(p for _, p in strings(status, "passages"))
+    stated = props.get("length_km_stated")
+    if isinstance(stated, dict):
+        ids.update(p for _, p in strings(stated, "passages"))
+    return ids
 
 
 def cited_by_corridors(inv: Inventory) -> dict[str, set[str]]:

@@ -54,27 +54,51 @@ def check_line(geometry: Any) -> tuple[Found, float | None]:
     """
     if not isinstance(geometry, dict) or geometry.get("type") not in LINE_TYPES:
         return [], None
-    base: JsonPath = ["geometry", "coordinates"]
-    coords = geometry.get("coordinates")
-    if geometry["type"] == "LineString":
-        parts: list[tuple[JsonPath, Any]] = [(base, coords)]
-    elif isinstance(coords, list) and coords:
-        parts = [([*base, i], part) for i, part in enumerate(coords)]
-    else:
-        return [(field_path(base), f"is {short(coords)}; expected an array of lines")], None
-    found: Found = []
+    if "coordinates" not in geometry:
+        return [], None
+    parts, found = _parts(geometry["type"], geometry["coordinates"])
     for path, part in parts:
         found.extend(_part_problems(path, part))
-    if found:
-        return found, None
-    for path, part in parts:
-        found.extend(_length_problems(path, part))
+    if not found:
+        for path, part in parts:
+            found.extend(_length_problems(path, part))
     if found:
         return found, None
     line = shape(geometry)
     if not line.is_valid:
         return [("geometry", f"invalid geometry: {explain_validity(line)}")], None
     return [], GEOD.geometry_length(line) / 1000
+
+
+def _parts(kind: str, coords: Any) -> tuple[list[tuple[JsonPath, Any]], Found]:
+    """The lines to check, each with its path; or why the coordinates hold no lines."""
+    base: JsonPath = ["geometry", "coordinates"]
+    mixup = _type_mixup(kind, coords)
+    if mixup:
+        return [], [(field_path(base), mixup)]
+    if kind == "LineString":
+        return [(base, coords)], []
+    if isinstance(coords, list) and coords:
+        return [([*base, i], part) for i, part in enumerate(coords)], []
+    return [], [(field_path(base), f"is {short(coords)}; expected an array of lines")]
+
+
+def _type_mixup(kind: str, coords: Any) -> str | None:
+    """A message when the coordinates have the other line type's shape."""
+    if not isinstance(coords, list) or not coords:
+        return None
+    if kind == "MultiLineString" and all(_is_position(c) for c in coords):
+        return (
+            "holds [lon, lat] positions, as a LineString does; "
+            "expected an array of lines for a MultiLineString"
+        )
+    lines = all(isinstance(c, list) and c and all(_is_position(p) for p in c) for c in coords)
+    if kind == "LineString" and lines:
+        return (
+            "holds lines, as a MultiLineString does; "
+            "expected an array of [lon, lat] positions for a LineString"
+        )
+    return None
 
 
 def _part_problems(path: JsonPath, part: Any) -> Found:
@@ -87,30 +111,33 @@ def _part_problems(path: JsonPath, part: Any) -> Found:
 
 
 def _position_problems(path: JsonPath, position: Any) -> Found:
-    if (
-        not isinstance(position, list)
-        or len(position) != 2
-        or not all(_is_number(v) for v in position)
-    ):
+    if not _is_position(position):
         return [(field_path(path), f"is {short(position)}; expected [lon, lat], two numbers")]
     lon, lat = position
     found: Found = []
     for axis, (name, value, limit) in enumerate((("longitude", lon, 180), ("latitude", lat, 90))):
         if not -limit <= value <= limit:
             found.append(
-                (field_path([*path, axis]), f"{name} {value} is out of range; "
-                 f"expected -{limit} to {limit}")
+                (
+                    field_path([*path, axis]),
+                    f"{name} {value} is out of range; expected -{limit} to {limit}",
+                )
             )
         elif (places := decimals(value)) > MAX_DECIMALS:
             found.append(
-                (field_path([*path, axis]), f"{name} {value} has {places} decimals; "
-                 f"expected at most {MAX_DECIMALS}")
+                (
+                    field_path([*path, axis]),
+                    f"{name} {value} has {places} decimals; expected at most {MAX_DECIMALS}",
+                )
             )
     in_range = -180 <= lon <= 180 and -90 <= lat <= 90
     if in_range and not PROJECT_REGION.contains(lon, lat):
         found.append(
-            (field_path(path), f"position {position} is outside the project region "
-             f"({PROJECT_REGION}); is it [lat, lon]?")
+            (
+                field_path(path),
+                f"position {position} is outside the project region "
+                f"({PROJECT_REGION}); is it [lat, lon]?",
+            )
         )
     return found
 
@@ -118,9 +145,18 @@ def _position_problems(path: JsonPath, position: Any) -> Found:
 def _length_problems(path: JsonPath, part: list[list[float]]) -> Found:
     distinct = {tuple(p) for p in part}
     if len(distinct) < 2:
-        return [(field_path(path), f"zero-length line: all {len(part)} positions are "
-                 f"{part[0]}; expected at least two distinct positions")]
+        return [
+            (
+                field_path(path),
+                f"zero-length line: all {len(part)} positions are "
+                f"{part[0]}; expected at least two distinct positions",
+            )
+        ]
     return []
+
+
+def _is_position(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value)
 
 
 def _is_number(value: Any) -> bool:

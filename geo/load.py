@@ -55,8 +55,9 @@ def read_json(path: Path, shown_as: str | None = None) -> Any:
             raw, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
         )
     except json.JSONDecodeError as exc:
-        raise DataFileError(name, f"invalid JSON at line {exc.lineno} column {exc.colno}: "
-                            f"{exc.msg}") from None
+        raise DataFileError(
+            name, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
     except ValueError as exc:
         raise DataFileError(name, f"invalid JSON: {exc}") from None
 
@@ -104,7 +105,9 @@ def build_segment(props: dict[str, Any], geometry: dict[str, Any]) -> Segment:
         precision=props["precision"],
         geometry_note=props["geometry_note"],
         length_km_stated=(
-            StatedLength(km=stated["km"], passages=tuple(stated["passages"]), note=stated.get("note"))
+            StatedLength(
+                km=stated["km"], passages=tuple(stated["passages"]), note=stated.get("note")
+            )
             if stated
             else None
         ),

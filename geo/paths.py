@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,3 +68,11 @@ class DataPaths:
 
 
 DEFAULT_PATHS = DataPaths(REPO_ROOT)
+DATA_ROOT_VARIABLE = "CORRIDOR_ATLAS_DATA"
+"""Environment variable naming another data set's root, e.g. a test fixture."""
+
+
+def data_paths() -> DataPaths:
+    """The data set the app serves: the repository's own unless the environment names another."""
+    root = os.environ.get(DATA_ROOT_VARIABLE)
+    return DataPaths(Path(root)) if root else DEFAULT_PATHS

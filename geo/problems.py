@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 FILE_LEVEL = "-"
@@ -22,6 +22,10 @@ class Problem:
         return f"{self.file}: {self.item}: {self.field}: {self.message}"
 
 
+Note = Callable[[str, str], None]
+"""Reports a (field, message) problem of one item of one file."""
+
+
 @dataclass
 class Report:
     """Every problem of one run, plus how much was checked."""
@@ -36,6 +40,14 @@ class Report:
     def add(self, file: str, item: str, field: str, message: str) -> None:
         self.problems.append(Problem(file, item, field, message))
 
+    def at(self, file: str, item: str) -> Note:
+        """A note-taker for the problems of one item."""
+
+        def note(field: str, message: str) -> None:
+            self.add(file, item, field, message)
+
+        return note
+
     def extend(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
 
@@ -45,6 +57,11 @@ class Report:
     def files(self) -> list[str]:
         """The files that have problems, in the order they were first reported."""
         return list(dict.fromkeys(p.file for p in self.problems))
+
+    def by_file(self) -> list[Problem]:
+        """The problems grouped by file (files in order of first problem), else in run order."""
+        order = {file: index for index, file in enumerate(self.files())}
+        return sorted(self.problems, key=lambda p: order[p.file])
 
     def summary(self) -> str:
         if self.ok:

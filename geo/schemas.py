@@ -39,19 +39,20 @@ def schema_problems(schema_path: Path, doc: Any, file: str, key: str) -> list[Pr
         return [Problem(str(schema_path), FILE_LEVEL, FILE_LEVEL, f"unusable schema: {exc}")]
     problems: list[Problem] = []
     for error in validator.iter_errors(doc):
+        if key == "features" and _owned_by_layer_checks(error):
+            continue
         for path, message in _explain(error):
-            if not _owned_elsewhere(key, path):
-                item, fld = locate(doc, path, key)
-                problems.append(Problem(file, item, fld, message))
+            item, fld = locate(doc, path, key)
+            problems.append(Problem(file, item, fld, message))
     return problems
 
 
-def _owned_elsewhere(key: str, path: Sequence[str | int]) -> bool:
-    # Layer coordinates and empty layers get sharper messages from the layer checks.
-    if key != "features":
-        return False
-    in_coordinates = len(path) >= 4 and path[2] == "geometry" and path[3] == "coordinates"
-    return in_coordinates or list(path) == ["features"]
+def _owned_by_layer_checks(error: ValidationError) -> bool:
+    """Errors the layer checks word better: bad coordinates, and an empty layer."""
+    path = list(error.absolute_path)
+    if error.validator == "oneOf" and path[2:] == ["geometry", "coordinates"]:
+        return True
+    return error.validator == "minItems" and path == ["features"]
 
 
 def locate(doc: Any, path: Sequence[str | int], key: str) -> tuple[str, str]:
@@ -96,14 +97,15 @@ def _explain(error: ValidationError) -> Iterator[tuple[list[str | int], str]]:
         yield path, f"{short(error.instance)} matches none of the allowed forms"
         return
     if error.validator == "required":
-        name = next(p for p in error.validator_value if error.message.startswith(repr(p)))
-        yield [*path, name], "required field is missing"
+        missing = [p for p in error.validator_value if error.message.startswith(repr(p))]
+        yield [*path, *missing[:1]], "required field is missing"
     elif error.validator == "additionalProperties":
-        allowed = ", ".join(error.schema.get("properties", {}))
-        for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
-            yield [*path, extra], f"unexpected field; expected only: {allowed}"
+        allowed = list(error.schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            yield [*path, extra], f"unexpected field; expected only: {', '.join(allowed)}"
     elif "propertyNames" in error.schema_path:
-        yield [*path, str(error.instance)], f"unexpected key; {one_of(error.validator_value)}"
+        # The error sits on the object; the instance is the offending key.
+        yield [*path, str(error.instance)], f"unexpected key: {_message(error)}"
     else:
         yield path, _message(error)
 
@@ -131,15 +133,21 @@ def _message(error: ValidationError) -> str:  # noqa: PLR0911 - one return per k
         return f"is {short(instance)}; expected {rule!r}"
     if value == "enum":
         return f"is {short(instance)}; {one_of(str(v) for v in rule)}"
-    if value in ("minItems", "minLength"):
-        return f"{short(instance)} is too short; expected at least {rule} item(s)/character(s)"
+    if value == "minItems":
+        return f"has {len(instance)} items; expected at least {rule}"
+    if value == "minLength":
+        return f"is {short(instance)}; expected at least {rule} character(s)"
     if value == "maxItems":
         return f"has {len(instance)} items; expected at most {rule}"
     if value == "uniqueItems":
         return f"has repeated items {short(instance)}; expected each item once"
     if value in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        bound = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=",
-                 "exclusiveMaximum": "<"}[str(value)]
+        bound = {
+            "minimum": ">=",
+            "exclusiveMinimum": ">",
+            "maximum": "<=",
+            "exclusiveMaximum": "<",
+        }[str(value)]
         return f"is {short(instance)}; expected a value {bound} {rule}"
     return str(error.message)
 

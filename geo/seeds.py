@@ -59,8 +59,9 @@ def slice_problem(seed: Seed, start: int, end: int, quoted: str) -> tuple[str, s
     found = _nearest(text, quoted, start)
     if found is None:
         return "text", (
-            f"{where} ({short(text[start:end], 40)}), and {short(quoted, 40)} does not occur "
-            f"in {seed.shown_as} at all; expected a verbatim slice (check quotes, dashes, spaces)"
+            f"{where}, which reads {short(text[start:end], 50)}; the text does not occur "
+            f"anywhere in {seed.shown_as}; expected a verbatim slice (check quotes, dashes, "
+            "spaces)"
         )
     shift = abs(found - start)
     if seed.data[start:end].decode("utf-8", errors="replace") == quoted:

@@ -5,14 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from geo.inventory import Inventory, Known, Layer, feature_records, integer, number, records
-from geo.inventory import strings as id_strings
+from geo.inventory import (
+    Inventory,
+    Known,
+    Layer,
+    feature_records,
+    integer,
+    label,
+    number,
+    records,
+    strings,
+)
 from geo.lines import check_line, length_problem
 from geo.problems import FILE_LEVEL, Report, one_of
 
 
 @dataclass
-class Segment:
+class SegmentCheck:
     """Where one feature's problems go, and what it is checked against."""
 
     inv: Inventory
@@ -37,22 +46,24 @@ class Segment:
 def check_layers(inv: Inventory, report: Report) -> None:
     """Every layer and segment check; records each segment's drawn length in the inventory."""
     if not inv.paths.layer_files():
-        report.add(
-            inv.paths.relative(inv.paths.layers), FILE_LEVEL, FILE_LEVEL,
-            "no layer files; expected at least one layers/*.geojson",
-        )
+        where = inv.paths.relative(inv.paths.layers)
+        report.add(where, FILE_LEVEL, FILE_LEVEL, "no layer files; expected layers/*.geojson")
     seen: dict[str, str] = {}
     passages = inv.passage_ids()
     for layer in inv.layers:
         found = layer.doc.get("features") if isinstance(layer.doc, dict) else None
         if found == []:
-            report.add(layer.file, FILE_LEVEL, "features",
-                       "empty layer: no features; expected at least one segment")
+            report.add(
+                layer.file,
+                FILE_LEVEL,
+                "features",
+                "empty layer: no features; expected at least one segment",
+            )
         for index, feature in feature_records(layer.doc):
             props = feature["properties"]
             ident = props.get("id")
-            item = ident if isinstance(ident, str) and ident else f"features[{index}]"
-            check = Segment(inv, report, layer.file, item, passages)
+            item = label(props, "id", index, prefix="features")
+            check = SegmentCheck(inv, report, layer.file, item, passages)
             if isinstance(ident, str):
                 _check_unique(check, ident, seen)
             _check_corridor(check, props.get("corridor"), layer)
@@ -61,15 +72,18 @@ def check_layers(inv: Inventory, report: Report) -> None:
             _check_geometry(check, ident, feature, props)
 
 
-def _check_unique(check: Segment, ident: str, seen: dict[str, str]) -> None:
+def _check_unique(check: SegmentCheck, ident: str, seen: dict[str, str]) -> None:
     if ident in seen:
-        check.add("id", f"duplicate segment id {ident!r}: also in {seen[ident]}; "
-                        "expected ids unique across all layers")
+        check.add(
+            "id",
+            f"duplicate segment id {ident!r}: also in {seen[ident]}; "
+            "expected ids unique across all layers",
+        )
     else:
         seen[ident] = check.file
 
 
-def _check_corridor(check: Segment, corridor: Any, layer: Layer) -> None:
+def _check_corridor(check: SegmentCheck, corridor: Any, layer: Layer) -> None:
     if not isinstance(corridor, str) or not isinstance(check.inv.corridors, list):
         return
     known = check.inv.corridor_records()
@@ -84,7 +98,7 @@ def _check_corridor(check: Segment, corridor: Any, layer: Layer) -> None:
         )
 
 
-def _check_terms(check: Segment, props: dict[str, Any]) -> None:
+def _check_terms(check: SegmentCheck, props: dict[str, Any]) -> None:
     check.term("mode", props.get("mode"), "modes", "mode")
     check.term("precision", props.get("precision"), "precisions", "precision")
     previous: int | None = None
@@ -96,14 +110,17 @@ def _check_terms(check: Segment, props: dict[str, Any]) -> None:
         if year is None:
             continue
         if previous is not None and year < previous:
-            check.add(f"{at}.year", f"statuses are not sorted by year: {previous} comes before "
-                                    f"{year}; expected ascending years")
+            check.add(
+                f"{at}.year",
+                f"statuses are not sorted by year: {previous} comes before "
+                f"{year}; expected ascending years",
+            )
         previous = year
 
 
-def _check_passages(check: Segment, props: dict[str, Any]) -> None:
-    own = {p for _, p in id_strings(props, "passages")}
-    for index, ident in id_strings(props, "passages"):
+def _check_passages(check: SegmentCheck, props: dict[str, Any]) -> None:
+    own = {p for _, p in strings(props, "passages")}
+    for index, ident in strings(props, "passages"):
         check.cite(f"passages[{index}]", ident)
     listed: list[tuple[str, dict[str, Any]]] = [
         (f"statuses[{i}]", status) for i, status in records(props.get("statuses"))
@@ -112,16 +129,18 @@ def _check_passages(check: Segment, props: dict[str, Any]) -> None:
     if isinstance(stated, dict):
         listed.append(("length_km_stated", stated))
     for at, record in listed:
-        for index, ident in id_strings(record, "passages"):
+        for index, ident in strings(record, "passages"):
             check.cite(f"{at}.passages[{index}]", ident)
             if ident not in own:
-                check.add(f"{at}.passages[{index}]",
-                          f"passage {ident!r} is not in the segment's own passages; "
-                          "expected every status and length passage listed there too")
+                check.add(
+                    f"{at}.passages[{index}]",
+                    f"passage {ident!r} is not in the segment's own passages; "
+                    "expected every status and length passage listed there too",
+                )
 
 
 def _check_geometry(
-    check: Segment, ident: Any, feature: dict[str, Any], props: dict[str, Any]
+    check: SegmentCheck, ident: Any, feature: dict[str, Any], props: dict[str, Any]
 ) -> None:
     found, km = check_line(feature.get("geometry"))
     for field, message in found:
@@ -132,6 +151,6 @@ def _check_geometry(
     if km is None or not isinstance(stated, dict) or "note" in stated:
         return
     stated_km = number(stated.get("km"))
-    message = length_problem(km, stated_km, "the drawn line") if stated_km else None
-    if message:
-        check.add("length_km_stated.km", message)
+    problem = length_problem(km, stated_km, "the drawn line") if stated_km else None
+    if problem is not None:
+        check.add("length_km_stated.km", problem)

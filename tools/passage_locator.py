@@ -47,8 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     except LocateError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    record = {"id": args.id, "seed": args.seed, "start": start, "end": end,
-              "text": text[start:end]}
+    record = {"id": args.id, "seed": args.seed, "start": start, "end": end, "text": text[start:end]}
     print(json.dumps(record, indent=2, ensure_ascii=False))
     return 0
 

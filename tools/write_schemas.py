@@ -93,7 +93,9 @@ SEGMENT_PROPERTIES = {
     },
     "statuses": {
         "type": "array",
-        "description": "Dated status history, sorted by year; the first entry is the first mention.",
+        "description": (
+            "Dated status history, sorted by year; the first entry is the first mention."
+        ),
         "items": STATUS_ENTRY,
         "minItems": 1,
     },
@@ -177,7 +179,9 @@ PASSAGES = {
             "start": {
                 "type": "integer",
                 "minimum": 0,
-                "description": "0-based code-point offset of the first character in the decoded seed.",
+                "description": (
+                    "0-based code-point offset of the first character in the decoded seed."
+                ),
             },
             "end": {
                 "type": "integer",

