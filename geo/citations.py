@@ -88,6 +88,10 @@ def _check_speaker(note: Note, record: dict[str, Any]) -> None:
         )
 
 
+WORDED = ("title", "author", "outlet")
+"""Fields whose value is the seed's own words; dates and licences are normalised instead."""
+
+
 def check_sources(inv: Inventory, report: Report) -> None:
     """One record per seed, hashes match, evidence verbatim, every set field accounted for."""
     if not isinstance(inv.sources, list):
@@ -154,3 +158,22 @@ def _check_metadata(note: Note, record: dict[str, Any]) -> None:
                 f"inferred.{name}",
                 f"{name} is null but inferred explains it; expected no entry for a null field",
             )
+        if value is not None and name in backed and name in explained:
+            note(
+                f"inferred.{name}",
+                f"{name} is both backed by evidence and inferred; expected one or the other",
+            )
+        _check_wording(note, name, value, backed.get(name))
+
+
+def _check_wording(note: Note, name: str, value: Any, where: Any) -> None:
+    """A name the seed states (title, author, outlet) must be its words, case aside."""
+    if name not in WORDED or not isinstance(value, str) or not isinstance(where, dict):
+        return
+    text = where.get("text")
+    if isinstance(text, str) and value.casefold() not in text.casefold():
+        note(
+            name,
+            f"{value!r} is not what its evidence says ({text!r}); expected the seed's own "
+            "words, case aside",
+        )

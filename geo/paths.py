@@ -68,6 +68,8 @@ class DataPaths:
 
 
 DEFAULT_PATHS = DataPaths(REPO_ROOT)
+BASEMAP = REPO_ROOT / "data" / "basemap" / "countries.geojson"
+"""Natural Earth country outlines: reference data every data set is checked against."""
 DATA_ROOT_VARIABLE = "CORRIDOR_ATLAS_DATA"
 """Environment variable naming another data set's root, e.g. a test fixture."""
 

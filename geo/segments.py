@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from geo.geography import land_problem, sea_problem
 from geo.inventory import (
     Inventory,
     Known,
@@ -147,6 +148,8 @@ def _check_geometry(
         check.add(field, message)
     if isinstance(ident, str):
         check.inv.segment_km.setdefault(ident, km)
+    if km is not None:
+        _check_placement(check, feature["geometry"], props)
     stated = props.get("length_km_stated")
     if km is None or not isinstance(stated, dict) or "note" in stated:
         return
@@ -154,3 +157,19 @@ def _check_geometry(
     problem = length_problem(km, stated_km, "the drawn line") if stated_km else None
     if problem is not None:
         check.add("length_km_stated.km", problem)
+
+
+def _check_placement(check: SegmentCheck, geometry: dict[str, Any], props: dict[str, Any]) -> None:
+    """Sea lanes on water; every other mode inside the countries the segment lists."""
+    mode = props.get("mode")
+    if mode not in (check.inv.terms("modes") or ()):
+        return  # an unknown mode is reported already; where such a line belongs is unknowable
+    coords = geometry["coordinates"]
+    parts = [coords] if geometry["type"] == "LineString" else coords
+    if mode == "sea":
+        problem = sea_problem(parts)
+    else:
+        countries = [code for _, code in strings(props, "countries")]
+        problem = land_problem(parts, countries) if countries else None
+    if problem is not None:
+        check.add("geometry", problem)

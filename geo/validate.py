@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.citations import check_passages, check_sources
+from geo.dating import check_dating
 from geo.inventory import Inventory, Layer
 from geo.load import DataFileError, read_json
 from geo.paths import REPO_ROOT, DataPaths
@@ -34,6 +35,7 @@ def validate(paths: DataPaths) -> Report:
     inv = read_inventory(paths, report)
     check_vocabulary(inv, report)
     check_layers(inv, report)
+    check_dating(inv, report)
     check_passages(inv, report)
     check_sources(inv, report)
     check_corridors(inv, report)
