@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from tools.geometry.model import Leg, Route
 
+NO_IRANIAN_PORT = (
+    "The source names no Iranian port ('northern ports of Iran'); "
+    "Bandar-e Anzali is the map's choice."
+)
+
 
 def _rail(*waypoints: str) -> Leg:
     return Leg("rail", waypoints, "alignment")
@@ -29,7 +34,8 @@ ROUTES: tuple[Route, ...] = (
         "rail",
         ("RU",),
         (_rail("saint-petersburg", "moscow"),),
-        "Drawn along the scgraph rail graph from Saint Petersburg to Moscow.",
+        "Drawn along the scgraph rail graph from Saint Petersburg to Moscow. The sources name "
+        "St. Petersburg as the corridor's end, not the line.",
     ),
     Route(
         "instc-moscow-astrakhan",
@@ -37,7 +43,8 @@ ROUTES: tuple[Route, ...] = (
         "rail",
         ("RU",),
         (_rail("moscow", "volgograd", "astrakhan"),),
-        "Drawn along the scgraph rail graph from Moscow via Volgograd to Astrakhan.",
+        "Drawn along the scgraph rail graph from Moscow via Volgograd to Astrakhan. The sources "
+        "name only 'the Russian heartland'; the line is the map's choice.",
     ),
     Route(
         "instc-astrakhan-samur",
@@ -67,7 +74,8 @@ ROUTES: tuple[Route, ...] = (
         "rail",
         ("IR",),
         (_rail("rasht", "qazvin", "tehran"),),
-        "Drawn along the scgraph rail graph from Rasht via Qazvin to Tehran.",
+        "Drawn along the scgraph rail graph from Rasht via Qazvin to Tehran. "
+        "The sources name no line beyond Rasht; this one is the map's choice.",
     ),
     Route(
         "instc-tehran-persian-gulf",
@@ -76,7 +84,8 @@ ROUTES: tuple[Route, ...] = (
         ("IR",),
         (_rail("tehran", "qom", "bafq", "shahid-rajaee-port"),),
         "Drawn along the scgraph rail graph from Tehran via Qom and Bafq to Bandar Abbas, "
-        "with a straight last stretch to Shahid Rajaee port.",
+        "with a straight last stretch to Shahid Rajaee port. "
+        "The sources say only 'the Persian Gulf'; the line and the port are the map's choice.",
     ),
     Route(
         "instc-persian-gulf-mumbai",
@@ -85,7 +94,8 @@ ROUTES: tuple[Route, ...] = (
         ("IR", "IN"),
         (_sea("shahid-rajaee-port", "nhava-sheva"),),
         "Drawn along searoute's shipping-lane network from Shahid Rajaee port (Bandar Abbas) "
-        "to Nhava Sheva (Mumbai).",
+        "to Nhava Sheva (Mumbai). "
+        "The sources name Mumbai but no Gulf port; Shahid Rajaee is the map's choice.",
     ),
     # --- rasht-astara.geojson ---
     Route(
@@ -194,7 +204,7 @@ ROUTES: tuple[Route, ...] = (
         ("IR", "RU"),
         (_sea("anzali-port", "astrakhan-port"),),
         "Drawn along searoute's Caspian lane network from Bandar-e Anzali to Astrakhan, "
-        "up the Volga delta ship channel.",
+        "up the Volga delta ship channel. " + NO_IRANIAN_PORT,
     ),
     Route(
         "caspian-anzali-makhachkala",
@@ -202,7 +212,8 @@ ROUTES: tuple[Route, ...] = (
         "sea",
         ("IR", "RU"),
         (_sea("anzali-port", "makhachkala-port"),),
-        "Drawn along searoute's Caspian lane network from Bandar-e Anzali to Makhachkala.",
+        "Drawn along searoute's Caspian lane network from Bandar-e Anzali to Makhachkala. "
+        + NO_IRANIAN_PORT,
     ),
     Route(
         "caspian-anzali-aktau",
@@ -210,7 +221,8 @@ ROUTES: tuple[Route, ...] = (
         "sea",
         ("IR", "KZ"),
         (_sea("anzali-port", "aktau-port"),),
-        "Drawn along searoute's Caspian lane network from Bandar-e Anzali to Aktau.",
+        "Drawn along searoute's Caspian lane network from Bandar-e Anzali to Aktau. "
+        + NO_IRANIAN_PORT,
     ),
     # --- garmsar-incheh-borun.geojson ---
     Route(
@@ -235,7 +247,8 @@ ROUTES: tuple[Route, ...] = (
         ("IR", "IQ"),
         (_straight("shalamcheh", "basra-rail"),),
         "Drawn as a straight line from the end of the Iranian line at Shalamcheh across the "
-        "Shatt al-Arab to the end of the Iraqi line in north Basra.",
+        "Shatt al-Arab to the end of the Iraqi line in north Basra. "
+        "The source names neither end of the 30 km railway; Shalamcheh-Basra is the map's choice.",
     ),
     Route(
         "iraq-syria-mediterranean",
