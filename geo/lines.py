@@ -67,7 +67,12 @@ def check_line(geometry: Any) -> tuple[Found, float | None]:
     line = shape(geometry)
     if not line.is_valid:
         return [("geometry", f"invalid geometry: {explain_validity(line)}")], None
-    return [], GEOD.geometry_length(line) / 1000
+    return [], geodesic_km(geometry)
+
+
+def geodesic_km(geometry: dict[str, Any]) -> float:
+    """Geodesic length in km (WGS84) of a LineString or MultiLineString: the one definition."""
+    return float(GEOD.geometry_length(shape(geometry))) / 1000
 
 
 def _parts(kind: str, coords: Any) -> tuple[list[tuple[JsonPath, Any]], Found]:

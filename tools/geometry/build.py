@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geo.lines import geodesic_km
 from tools.geometry.draw import draw_route
-from tools.geometry.lines import make_geometry, measure_km
+from tools.geometry.lines import make_geometry
 from tools.geometry.routes import CHAIN_CHECKS, ROUTES_BY_ID
 
 STATED_TOLERANCE = 0.15
@@ -68,7 +69,7 @@ def apply_routes(collection: dict[str, Any], layer: str) -> list[Drawn]:
                 id=route.id,
                 layer=layer,
                 vertices=len(geometry["coordinates"]),
-                km=measure_km(geometry),
+                km=geodesic_km(geometry),
                 precision=route.precision,
                 stated_km=stated.get("km"),
             )

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyproj import Geod
-from shapely.geometry import LineString, shape
+from shapely.geometry import LineString
 
 from tools.geometry.gazetteer import LonLat
 
 DECIMALS = 5  # about 1 m; the sources are nowhere near that precise
-GEOD = Geod(ellps="WGS84")
 
 
 def round_path(path: list[LonLat], decimals: int = DECIMALS) -> list[LonLat]:
@@ -44,14 +42,3 @@ def make_geometry(path: list[LonLat]) -> dict[str, Any]:
     if not line.is_valid or line.length == 0:
         raise ValueError("path is not a valid line")
     return {"type": "LineString", "coordinates": [list(c) for c in coords]}
-
-
-def measure_km(geometry: dict[str, Any]) -> float:
-    """Geodesic length of a LineString or MultiLineString in km."""
-    geom = shape(geometry)
-    parts = getattr(geom, "geoms", [geom])
-    total_m = 0.0
-    for part in parts:
-        lons, lats = zip(*part.coords, strict=True)
-        total_m += GEOD.line_length(lons, lats)
-    return total_m / 1000.0
