@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
+import os
+import zlib
 from pathlib import Path
+from typing import Any, cast
 
 import streamlit as st
+from streamlit_folium import st_folium
 
-from geo.load import load_dataset
-from geo.models import Dataset
+from geo import urlstate as url
+from geo.atlas import Atlas, load_atlas
+from geo.mapevents import RETURNED_OBJECTS, Selection, apply_click, read_event
+from geo.mapview import build_base_map, build_layers, midpoint
+from geo.panel import (
+    ConflictView,
+    Quote,
+    SegmentPanel,
+    build_panel,
+    cite,
+    escape_markdown,
+    quote_block,
+)
 from geo.paths import DataPaths, data_paths
-from geo.summary import summarize
+from geo.style import legend_html
+from geo.table import COLUMNS, table_rows
+from geo.timeline import Filters, Shown, count_by_status, show_segments
+from geo.urlstate import MapView, ViewState
 from geo.validate import validate
+
+TILES_VARIABLE = "CORRIDOR_ATLAS_TILES"
+"""Set to "off" to draw no web tiles (tests, offline use): the country outlines remain."""
+MAP_KEY = "map"
+SELECTION = "selection"
+VIEW = "view"
+FOCUS = "focus"
+WRITTEN = "written"
+NOTICES = "notices"
+TABLE_VERSION = "table_version"
 
 
 @st.cache_data(show_spinner=False)
@@ -20,9 +48,10 @@ def cached_problems(root: str) -> tuple[list[str], dict[str, int]]:
     return [str(problem) for problem in report.by_file()], dict(report.counts)
 
 
-@st.cache_data(show_spinner=False)
-def cached_dataset(root: str) -> Dataset:
-    return load_dataset(DataPaths(Path(root)))
+@st.cache_resource(show_spinner=False)
+def cached_atlas(root: str) -> Atlas:
+    """One read-only copy of the data per server, shared by every session (never mutated)."""
+    return load_atlas(DataPaths(Path(root)))
 
 
 def render_problems(problems: list[str]) -> None:
@@ -31,18 +60,285 @@ def render_problems(problems: list[str]) -> None:
     st.text("\n".join(problems))
 
 
+def current_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def own_params_now() -> tuple[tuple[str, str], ...]:
+    """The URL's own params as they are now, to tell our writes from outside changes."""
+    return tuple((key, value) for key in url.OWN for value in st.query_params.get_all(key))
+
+
+def adopt_url(atlas: Atlas) -> None:
+    """Take selection and view from the URL when it changed from outside (a link, Back)."""
+    if st.session_state.get(WRITTEN) == own_params_now():
+        return
+    params = current_params()
+    own = url.read_own(params, atlas.choices)
+    previous = st.session_state.get(SELECTION, Selection(None))
+    st.session_state[SELECTION] = Selection(own.segment, previous.seen)
+    st.session_state[VIEW] = own.view
+    st.session_state[FOCUS] = own.view
+    st.session_state[NOTICES] = list(own.notices)
+    for key in params:
+        if key not in url.BOUND and key not in url.OWN and key not in url.STREAMLIT_OWN:
+            del st.query_params[key]
+
+
+def on_map_change(atlas: Atlas) -> None:
+    """Runs before the rerun a map interaction causes, so this run draws the new selection."""
+    event = read_event(st.session_state.get(MAP_KEY))
+    before: Selection = st.session_state[SELECTION]
+    after = apply_click(before, event, atlas.choices.segments)
+    st.session_state[SELECTION] = after
+    if after.segment != before.segment:
+        st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
+    if event.centre is not None and event.zoom is not None:
+        home = atlas.choices.home
+        st.session_state[VIEW] = url.clamp_view(*event.centre, event.zoom, home)
+
+
+def on_table_select(atlas: Atlas, key: str, ids: list[str]) -> None:
+    rows = st.session_state[key].selection.rows
+    if not rows or rows[0] >= len(ids):
+        return
+    chosen = ids[rows[0]]
+    before: Selection = st.session_state[SELECTION]
+    st.session_state[SELECTION] = Selection(chosen, before.seen)
+    lat, lon = midpoint(atlas.dataset.segments[chosen])
+    st.session_state[FOCUS] = MapView(lat, lon, st.session_state[VIEW].zoom)
+
+
+def glossary(labels: dict[str, str]) -> str:
+    """Each id with its label, for a widget's help: escaped, since help renders markdown."""
+    return "  \n".join(
+        f"{escape_markdown(key)}: {escape_markdown(value)}" for key, value in labels.items()
+    )
+
+
+def render_filters(atlas: Atlas) -> Filters:
+    """The filter widgets, bound to the URL: their keys are the query params' names."""
+    choices, labels = atlas.choices, atlas.labels
+    first, last = choices.years
+    year_col, mode_col = st.columns([1, 1])
+    status_col, corridor_col = st.columns([1, 1])
+    year = year_col.slider(
+        "Status as of year", first, last, last, key=url.YEAR, bind="query-params",
+        help="Each segment shows its latest dated status at or before this year; "
+        "segments no source mentions by then are hidden.",
+    )  # fmt: skip
+    # Options are ids, not labels: Streamlit writes the shown text of a bound option into the
+    # URL, and a link must name ids, which stay stable when a label is reworded.
+    statuses = status_col.multiselect(
+        "Status", choices.statuses, default=choices.statuses, key=url.STATUS,
+        bind="query-params", help=glossary(labels.statuses),
+    )  # fmt: skip
+    modes = mode_col.pills(
+        "Mode", choices.modes, default=choices.modes, selection_mode="multi", key=url.MODE,
+        bind="query-params", help=glossary(labels.modes),
+    )  # fmt: skip
+    corridors = corridor_col.multiselect(
+        "Corridors", choices.corridors, default=choices.corridors, key=url.CORRIDOR,
+        bind="query-params", help=glossary(labels.corridors),
+    )  # fmt: skip
+    return Filters(year, frozenset(statuses), frozenset(modes or ()), frozenset(corridors))
+
+
+def render_notices() -> None:
+    notices = url.cap(st.session_state.get(NOTICES, []))
+    if notices:
+        # st.text: the notices repeat URL values, which must never render as markdown or HTML.
+        with st.container(border=True):
+            st.warning("Parts of the link were ignored; the rest of the view is restored.")
+            st.text("\n".join(notices))
+
+
+def render_map(atlas: Atlas, shown: list[Shown], selected: str | None) -> None:
+    tiles = os.environ.get(TILES_VARIABLE, "on") != "off"
+    focus: MapView = st.session_state[FOCUS]
+    st_folium(
+        build_base_map(atlas.basemap, atlas.choices.home, tiles=tiles),
+        key=MAP_KEY,
+        height=600,
+        use_container_width=True,
+        returned_objects=RETURNED_OBJECTS,
+        feature_group_to_add=build_layers(shown, selected, atlas.labels),
+        center=(focus.lat, focus.lon),
+        zoom=focus.zoom,
+        on_change=lambda: on_map_change(atlas),
+    )
+
+
+def render_table(atlas: Atlas, shown: list[Shown], selected: str | None) -> None:
+    """The shown segments as a table; picking a row selects its segment (the keyboard and
+    screen-reader path to every segment)."""
+    rows = table_rows(shown, atlas.labels)
+    ids = [str(row["id"]) for row in rows]
+    # A new key whenever the rows or the selection change elsewhere: the table then re-mounts
+    # with the current selection instead of showing a stale highlighted row.
+    listing = zlib.crc32("\n".join(ids).encode())
+    key = f"table-{st.session_state.get(TABLE_VERSION, 0)}-{listing}"
+    chosen = [ids.index(selected)] if selected in ids else []
+    st.dataframe(
+        cast(Any, rows), key=key, on_select=lambda: on_table_select(atlas, key, ids),
+        selection_mode="single-row", selection_default={"selection": {"rows": chosen}},
+        hide_index=True, width="stretch", column_order=COLUMNS,
+    )  # fmt: skip
+
+
+def write_url(state: ViewState, atlas: Atlas) -> None:
+    """Put selection and view in the URL, touching only what changed (each write is a
+    browser-history entry)."""
+    wanted = dict(pair for pair in url.encode_state(state, atlas.choices) if pair[0] in url.OWN)
+    for key in url.OWN:
+        if key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    st.session_state[WRITTEN] = own_params_now()
+
+
 def render() -> None:
-    """The placeholder page: validation result and a summary of every segment."""
+    """The dashboard: filters, map and legend, the segment table, and the sidebar panel."""
+    root = str(data_paths().root)
+    problems, _counts = cached_problems(root)
+    if problems:
+        st.title("Corridor Atlas")
+        render_problems(problems)
+        return
+    atlas = cached_atlas(root)
+    first_run = WRITTEN not in st.session_state
+    # Read before the widgets run: bound widgets drop from the URL the values they reject.
+    opening_params = current_params()
+    adopt_url(atlas)
     st.title("Corridor Atlas")
     st.caption(
         "Transport corridors between Russia, Iran and the South Caucasus, quoted from sources."
     )
-    root = str(data_paths().root)
-    problems, counts = cached_problems(root)
-    if problems:
-        render_problems(problems)
-        return
-    st.success(
-        "Data validated: " + ", ".join(f"{number} {name}" for name, number in counts.items()) + "."
+    filters = render_filters(atlas)
+    state = ViewState(
+        year=filters.year,
+        statuses=tuple(s for s in atlas.choices.statuses if s in filters.statuses),
+        modes=tuple(m for m in atlas.choices.modes if m in filters.modes),
+        corridors=tuple(c for c in atlas.choices.corridors if c in filters.corridors),
+        segment=st.session_state[SELECTION].segment,
+        view=st.session_state[VIEW],
     )
-    st.dataframe(summarize(cached_dataset(root)), hide_index=True, width="stretch")
+    if first_run:
+        bound = url.review_bound(opening_params, state, atlas.choices)
+        st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
+    render_notices()
+    shown = show_segments(atlas.dataset, filters)
+    map_col, legend_col = st.columns([5, 1])
+    with map_col:
+        render_map(atlas, shown, state.segment)
+    counts = count_by_status(shown, atlas.choices.statuses)
+    legend_col.markdown(
+        legend_html(atlas.dataset.vocabulary.statuses, counts, atlas.dataset.vocabulary.modes),
+        # The legend's labels are HTML-escaped by legend_html; the HTML is for its line samples.
+        unsafe_allow_html=True,
+    )
+    render_table(atlas, shown, state.segment)
+    write_url(state, atlas)
+    base = st.context.url or "http://localhost:8501/"
+    st.caption("Link to this view (copy with the button at its right):")
+    st.code(url.share_link(base, state, atlas.choices), language=None)
+    with st.sidebar:
+        render_sidebar(atlas, state, shown)
+
+
+def render_quote(quote: Quote) -> None:
+    """A verbatim passage, who said it and where, and the seed text around it on demand."""
+    st.markdown(quote_block(quote.text))
+    speaker = f"{quote.speaker}, quoted in: " if quote.speaker else ""
+    st.caption(escape_markdown(speaker + cite(quote.citation)))
+    if quote.citation.url:
+        st.link_button("Open the source", quote.citation.url)
+    with st.expander("Surrounding text"):
+        st.markdown(
+            escape_markdown(quote.before)
+            + " **"
+            + escape_markdown(quote.text)
+            + "** "
+            + escape_markdown(quote.after)
+        )
+
+
+def render_conflict(conflict: ConflictView) -> None:
+    """Passages that disagree, side by side under one label."""
+    with st.container(border=True):
+        st.markdown(f"**Conflict: {escape_markdown(conflict.topic)}**")
+        st.caption(escape_markdown(f"{conflict.kind_label}. {conflict.note}"))
+        columns = st.columns(max(1, min(len(conflict.quotes), 2)))
+        for index, quote in enumerate(conflict.quotes):
+            with columns[index % len(columns)]:
+                render_quote(quote)
+
+
+def history_rows(panel: SegmentPanel) -> list[dict[str, object]]:
+    return [
+        {"year": r.year, "status": r.status_label, "dated by": r.dated_by_label, "note": r.note}
+        for r in panel.history
+    ]
+
+
+def render_facts(panel: SegmentPanel) -> None:
+    """Corridor, mode, countries, status, lengths and precision, each from the data."""
+    now = panel.status_now
+    status = (
+        f"{now.status_label} (since {now.year})"
+        if now
+        else f"not yet mentioned by any source (first dated {panel.history[0].year})"
+    )
+    stated = f"{panel.stated_km:,.0f} km as stated" if panel.stated_km is not None else "not stated"
+    lines = [
+        f"**Corridor:** {escape_markdown(panel.corridor_name)}",
+        f"**Mode:** {escape_markdown(panel.mode_label)}",
+        f"**Countries:** {escape_markdown(', '.join(panel.countries))}",
+        f"**Status in {panel.year}:** {escape_markdown(status)}",
+        f"**Length:** {escape_markdown(stated)}; the drawn line measures "
+        f"{panel.measured_km:,.1f} km (geodesic)",
+        f"**Geometry:** {escape_markdown(panel.precision_label)}. "
+        f"{escape_markdown(panel.precision_definition)}",
+    ]
+    st.markdown("  \n".join(lines))
+    st.caption(escape_markdown(panel.geometry_note))
+    st.markdown("**Status history**")
+    st.dataframe(cast(Any, history_rows(panel)), hide_index=True, width="stretch")
+
+
+def render_panel(panel: SegmentPanel) -> None:
+    st.header(escape_markdown(panel.name), anchor=False)
+    render_facts(panel)
+    for conflict in panel.conflicts:
+        render_conflict(conflict)
+    st.subheader(f"What the sources say ({len(panel.quotes)})", anchor=False)
+    for quote in panel.quotes:
+        render_quote(quote)
+        st.divider()
+    if panel.corridor_quotes:
+        with st.expander(f"About the corridor as a whole ({len(panel.corridor_quotes)})"):
+            for quote in panel.corridor_quotes:
+                render_quote(quote)
+
+
+def clear_selection() -> None:
+    before: Selection = st.session_state[SELECTION]
+    st.session_state[SELECTION] = Selection(None, before.seen)
+    st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
+
+
+def render_sidebar(atlas: Atlas, state: ViewState, shown: list[Shown]) -> None:
+    """The selected segment's panel, or how to select one."""
+    if state.segment is None:
+        st.header("Sources", anchor=False)
+        st.write(
+            f"{len(shown)} segments shown. Click a segment on the map, or pick a row in the "
+            "table under it, to read what the sources say about it."
+        )
+        return
+    panel = build_panel(atlas.dataset, atlas.seeds, state.segment, state.year, atlas.countries)
+    st.button("Clear selection", on_click=clear_selection)
+    if state.segment not in {item.segment.id for item in shown}:
+        st.info("The current filters hide this segment on the map; it stays selected.")
+    render_panel(panel)

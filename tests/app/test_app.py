@@ -1,34 +1,188 @@
-"""AppTest: the page runs on the shipped data and on a broken copy without a traceback."""
+"""AppTest: the dashboard on the shipped data, URL to state, hostile URLs, the map's script."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.atlas import HOME, choices_of
 from geo.load import load_dataset
+from geo.panel import quote_block
 from geo.paths import DATA_ROOT_VARIABLE, DEFAULT_PATHS
+from geo.timeline import Filters, show_segments
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
+DATASET = load_dataset(DEFAULT_PATHS)
+CHOICES = choices_of(DATASET)
+ALL_IDS = sorted(DATASET.segments)
 
 
-def run_app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=60).run()
+def run_app(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
 
 
-def test_app_shows_the_validated_summary_of_every_segment() -> None:
+def map_args(at: AppTest) -> dict[str, Any]:
+    """The arguments st_folium sent to the browser, including the generated map script."""
+    (component,) = [e for e in at.main if type(e).__name__ == "UnknownElement"]
+    args: dict[str, Any] = json.loads(component.proto.json_args)
+    return args
+
+
+def drawn_ids(at: AppTest) -> list[str]:
+    """Segment ids in the layers added to the base map (the clickable hit lines)."""
+    script = map_args(at)["feature_group"]
+    return sorted(set(re.findall(r'"id": "([^"]+)"', script)) & set(ALL_IDS))
+
+
+def notices(at: AppTest) -> str:
+    return "\n".join(text.value for text in at.text)
+
+
+def shown_ids(year: int, statuses: set[str] | None = None, modes: set[str] | None = None,
+              corridors: set[str] | None = None) -> list[str]:  # fmt: skip
+    filters = Filters(
+        year,
+        frozenset(statuses or CHOICES.statuses),
+        frozenset(modes or CHOICES.modes),
+        frozenset(corridors or CHOICES.corridors),
+    )
+    return sorted(item.segment.id for item in show_segments(DATASET, filters))
+
+
+def test_default_view_draws_every_segment_without_notices() -> None:
     at = run_app()
     assert not at.exception
     assert [e.value for e in at.error] == []
-    segments = load_dataset(DEFAULT_PATHS).segments
-    assert at.success[0].value.startswith("Data validated: ")
-    assert f"{len(segments)} segments" in at.success[0].value
-    table = at.dataframe[0].value
-    assert sorted(table["id"]) == sorted(segments)
+    assert [w.value for w in at.warning] == []
+    assert at.slider(key="year").value == CHOICES.years[1]
+    assert at.multiselect(key="status").value == list(CHOICES.statuses)
+    assert drawn_ids(at) == ALL_IDS
+    args = map_args(at)
+    assert (args["center"], args["zoom"]) == ([HOME.lat, HOME.lon], HOME.zoom)
+    assert "Click a segment on the map" in at.sidebar.markdown[0].value
+
+
+def test_the_map_loads_its_assets_from_the_app_not_a_cdn() -> None:
+    args = map_args(run_app())
+    links = [*args["js_links"], *args["css_links"]]
+    assert links == [
+        "../../app/static/vendor/leaflet/leaflet.js",
+        "../../app/static/vendor/jquery/jquery.min.js",
+        "../../app/static/vendor/leaflet/leaflet.css",
+    ]
+    assert "cdn" not in args["script"] + args["header"]
+
+
+def test_a_link_restores_filters_selection_and_view() -> None:
+    at = run_app(
+        year="2017", status=["financed", "agreed"], mode="rail", corridor="rasht-astara",
+        segment="rasht-astara-railway", lat="38.5", lon="48.9", zoom="8",
+    )  # fmt: skip
+    assert not at.exception
+    assert [w.value for w in at.warning] == []
+    assert at.slider(key="year").value == 2017
+    assert at.multiselect(key="status").value == ["financed", "agreed"]
+    assert at.button_group(key="mode").value == ["rail"]
+    assert at.multiselect(key="corridor").value == ["rasht-astara"]
+    assert drawn_ids(at) == ["rasht-astara-railway"]
+    args = map_args(at)
+    assert (args["center"], args["zoom"]) == ([38.5, 48.9], 8)
+    assert at.sidebar.header[0].value == DATASET.segments["rasht-astara-railway"].name
+    facts = at.sidebar.markdown[0].value
+    assert "**Status in 2017:** Financed \\(since 2017\\)" in facts
+    assert "162 km as stated" in facts
+
+
+def test_the_selected_segment_is_highlighted_and_its_quotes_listed() -> None:
+    at = run_app(segment="rasht-astara-railway")
+    script = map_args(at)["feature_group"]
+    halo = script.split("feature_group_feature_group_1")[0]
+    assert '"id": "rasht-astara-railway"' in halo
+    sidebar = [m.value for m in at.sidebar.markdown]
+    for passage_id in DATASET.segments["rasht-astara-railway"].passages:
+        assert quote_block(DATASET.passages[passage_id].text) in sidebar, passage_id
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"year": "2016"}, shown_ids(2016)),
+        ({"year": "2021"}, shown_ids(2021)),
+        ({"status": "disputed"}, shown_ids(2025, statuses={"disputed"})),
+        ({"mode": "sea"}, shown_ids(2025, modes={"sea"})),
+        (
+            {"corridor": ["zangezur", "goris-kapan"]},
+            shown_ids(2025, corridors={"zangezur", "goris-kapan"}),
+        ),
+        ({"year": "2019", "mode": "rail"}, shown_ids(2019, modes={"rail"})),
+        ({"status": ""}, []),
+    ],
+)
+def test_the_map_script_holds_exactly_the_visible_segments(
+    params: dict[str, str], expected: list[str]
+) -> None:
+    at = run_app(**params)
+    assert not at.exception
+    assert drawn_ids(at) == expected
+    assert len(at.dataframe[0].value) == len(expected)
+
+
+def test_a_segment_disappears_a_year_before_its_first_dated_status() -> None:
+    first = DATASET.segments["zangezur-horadiz-aghband"].first_year
+    assert "zangezur-horadiz-aghband" in drawn_ids(run_app(year=str(first)))
+    assert "zangezur-horadiz-aghband" not in drawn_ids(run_app(year=str(first - 1)))
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"year": "abc"}, "Ignored year=“abc”: expected one year from 2016 to 2025; showing 2025."),
+        ({"year": "1990"}, "Ignored year=“1990”"),
+        ({"segment": "<script>alert(1)</script>"}, "Ignored segment=“<script>alert(1)</script>”"),
+        (
+            {"segment": "no-such-segment"},
+            "Ignored segment=“no-such-segment”: no segment has that id.",
+        ),
+        ({"zoom": "99"}, "Ignored zoom=“99”: expected a whole number from 3 to 12."),
+        ({"lat": "91", "lon": "20"}, "Ignored lat/lon “91, 20”"),
+        ({"status": ["bogus", "agreed"]}, "Ignored status=“bogus”"),
+        ({"mode": "<img src=x onerror=alert(1)>"}, "Ignored mode=“<img src=x onerror=alert(1)>”"),
+        ({"utm_source": "x"}, "Ignored the unknown parameter “utm_source”."),
+    ],
+)
+def test_a_bad_url_part_falls_back_alone_with_a_notice(params: dict[str, str], notice: str) -> None:
+    at = run_app(**params, corridor="zangezur")
+    assert not at.exception
+    assert at.warning[0].value.startswith("Parts of the link were ignored")
+    assert notice in notices(at)
+    # The good part of the link is kept.
+    assert at.multiselect(key="corridor").value == ["zangezur"]
+    args = json.dumps(map_args(at))
+    assert "<script>alert" not in args
+    assert "onerror=alert" not in args
+
+
+def test_a_hostile_segment_never_reaches_html_unescaped() -> None:
+    at = run_app(segment='"><img src=x onerror=alert(1)>')
+    assert not at.exception
+    assert at.sidebar.header[0].value == "Sources"
+    rendered = [m.value for m in at.markdown] + [m.value for m in at.sidebar.markdown]
+    assert not [value for value in rendered if "onerror" in value]
+
+
+def test_the_share_link_is_the_canonical_query_of_the_view() -> None:
+    at = run_app(year="2017", segment="rasht-astara-railway", foo="bar")
+    assert at.code[0].value == "http://localhost:8501/?year=2017&segment=rasht-astara-railway"
 
 
 def test_app_reports_a_broken_file_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

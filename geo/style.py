@@ -1,0 +1,157 @@
+"""How statuses and modes look on the map and in the legend (pure).
+
+Status is shown three ways at once, so no reader depends on colour alone: a colour from the
+Okabe-Ito palette (distinguishable with the common colour-vision deficiencies), a dash
+pattern, and the status's text label in the tooltip and the legend. Mode is shown by the
+line's edging: rail has a dark edge, road a white one, sea none and a thinner line.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from geo.models import Term
+
+
+@dataclass(frozen=True)
+class StatusLook:
+    colour: str
+    dash: str | None
+    """An SVG dash array; None draws a solid line."""
+
+
+@dataclass(frozen=True)
+class ModeLook:
+    weight: int
+    casing: str | None
+    """The colour of the edge drawn under the line; None draws no edge."""
+
+
+STATUS_LOOKS = {
+    "operational": StatusLook("#009E73", None),
+    "under-construction": StatusLook("#E69F00", "12 6"),
+    "financed": StatusLook("#0072B2", "14 5 3 5"),
+    "agreed": StatusLook("#56B4E9", "7 6"),
+    "proposed": StatusLook("#CC79A7", "1 8"),
+    "suspended": StatusLook("#D55E00", "14 4 2 4 2 4"),
+    "disputed": StatusLook("#000000", "9 4 2 4"),
+    "unstated": StatusLook("#8C8C8C", "4 4"),
+}
+"""Okabe-Ito colours with a distinct dash each: solid operational, dashed under construction,
+dotted proposed; grey for a status no source states."""
+FALLBACK_STATUS = StatusLook("#8C8C8C", "4 4")
+
+MODE_LOOKS = {
+    "rail": ModeLook(weight=5, casing="#333333"),
+    "road": ModeLook(weight=5, casing="#FFFFFF"),
+    "sea": ModeLook(weight=3, casing=None),
+    "unspecified": ModeLook(weight=3, casing=None),
+}
+FALLBACK_MODE = ModeLook(weight=3, casing=None)
+CASING_EXTRA = 3
+"""How much wider than the line its edge is, in pixels: a 1.5 px rim each side."""
+DOTTED = "1 8"
+"""Round caps turn this into dots as wide as the line."""
+
+HIT_WEIGHT = 18
+"""The invisible line users click: an 18 px band hit every click up to 6 px off a thin line."""
+HIGHLIGHT = StatusLook("#FFD400", None)
+HIGHLIGHT_EXTRA = 10
+
+
+def status_look(status: str) -> StatusLook:
+    return STATUS_LOOKS.get(status, FALLBACK_STATUS)
+
+
+def mode_look(mode: str) -> ModeLook:
+    return MODE_LOOKS.get(mode, FALLBACK_MODE)
+
+
+def line_style(status: str, mode: str) -> dict[str, object]:
+    """The Leaflet path options of a segment's visible line."""
+    look, width = status_look(status), mode_look(mode).weight
+    return {
+        "color": look.colour,
+        "weight": width,
+        "opacity": 0.95,
+        "dashArray": look.dash,
+        "lineCap": "round" if look.dash in (None, DOTTED) else "butt",
+    }
+
+
+def casing_style(mode: str) -> dict[str, object] | None:
+    """The edge under a line, which tells rail from road from sea; None for no edge."""
+    look = mode_look(mode)
+    if look.casing is None:
+        return None
+    return {"color": look.casing, "weight": look.weight + CASING_EXTRA, "opacity": 0.9}
+
+
+def hit_style() -> dict[str, object]:
+    """A wide line that is drawn but not seen: it only catches the pointer."""
+    return {"color": "#000000", "weight": HIT_WEIGHT, "opacity": 0.0}
+
+
+def highlight_style(mode: str) -> dict[str, object]:
+    """A bright halo under the selected segment."""
+    return {
+        "color": HIGHLIGHT.colour,
+        "weight": mode_look(mode).weight + HIGHLIGHT_EXTRA,
+        "opacity": 0.85,
+        "lineCap": "round",
+    }
+
+
+def swatch_svg(status: str, mode: str = "rail", width: int = 46) -> str:
+    """A small SVG sample of a line, as the legend shows it."""
+    look, weight = status_look(status), mode_look(mode).weight
+    casing = casing_style(mode)
+    parts = [f'<svg width="{width}" height="14" role="img" aria-hidden="true">']
+    if casing:
+        parts.append(
+            f'<line x1="2" y1="7" x2="{width - 2}" y2="7" stroke="{casing["color"]}" '
+            f'stroke-width="{casing["weight"]}"/>'
+        )
+    dash = f' stroke-dasharray="{look.dash}"' if look.dash else ""
+    parts.append(
+        f'<line x1="2" y1="7" x2="{width - 2}" y2="7" stroke="{look.colour}" '
+        f'stroke-width="{weight}"{dash}/>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def legend_html(statuses: tuple[Term, ...], counts: dict[str, int], modes: tuple[Term, ...]) -> str:
+    """The legend: every status with its look and count of shown segments, then the modes.
+
+    Labels come from the data, so every one is escaped before it reaches HTML.
+    """
+    rows = [
+        '<div class="ca-legend" style="font-size:0.85rem;line-height:1.6">',
+        "<strong>Status</strong> (segments shown)<br>",
+    ]
+    for term in statuses:
+        count = counts.get(term.id, 0)
+        rows.append(
+            f'<span title="{html.escape(term.definition)}">{swatch_svg(term.id)} '
+            f"{html.escape(term.label)} ({count})</span><br>"
+        )
+    rows.append("<strong>Mode</strong><br>")
+    for term in modes:
+        rows.append(
+            f'<span title="{html.escape(term.definition)}">{swatch_svg("operational", term.id)} '
+            f"{html.escape(term.label)} {html.escape(mode_hint(term.id))}</span><br>"
+        )
+    rows.append("</div>")
+    return "".join(rows)
+
+
+def mode_hint(mode: str) -> str:
+    """Says in words what the edging means, for readers who cannot see it."""
+    casing = mode_look(mode).casing
+    if casing == "#333333":
+        return "(dark edge)"
+    if casing == "#FFFFFF":
+        return "(white edge)"
+    return "(no edge, thinner)"
