@@ -9,6 +9,7 @@ a GeoJSON position becomes the [lat, lon] that folium and Leaflet's API take.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,14 @@ import folium
 
 from geo.assets import use_local_assets
 from geo.models import Dataset, Segment
-from geo.style import casing_style, highlight_style, hit_style, line_style
+from geo.style import (
+    HIT_WEIGHT,
+    NARROW_HIT_WEIGHT,
+    casing_style,
+    highlight_style,
+    hit_style,
+    line_style,
+)
 from geo.timeline import Shown
 from geo.urlstate import MAX_ZOOM, MIN_ZOOM, MapView
 
@@ -134,6 +142,32 @@ def _styled(
     )
 
 
+def extent(feature: dict[str, Any]) -> float:
+    """The diagonal of a feature's bounding box in degrees: a cheap measure of its size."""
+    geometry = feature["geometry"]
+    lines = (
+        [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
+    )
+    lons = [position[0] for line in lines for position in line]
+    lats = [position[1] for line in lines for position in line]
+    return float(math.hypot(max(lons) - min(lons), max(lats) - min(lats)))
+
+
+def _hit_layer(features: list[dict[str, Any]], name: str, width: int) -> folium.GeoJson:
+    return folium.GeoJson(
+        collection(features),
+        name=name,
+        style_function=lambda _f: hit_style(width),
+        highlight_function=lambda _f: {"opacity": 0.12},
+        tooltip=folium.GeoJsonTooltip(
+            fields=[field for field, _ in TOOLTIP_FIELDS],
+            aliases=[alias for _, alias in TOOLTIP_FIELDS],
+            sticky=True,
+        ),
+        control=False,
+    )
+
+
 def build_layers(
     shown: list[Shown], selected: str | None, labels: Labels
 ) -> list[folium.FeatureGroup]:
@@ -158,16 +192,10 @@ def build_layers(
         ).add_to(lines)
     hits = folium.FeatureGroup(name="hit-areas", control=False)
     if features:
-        folium.GeoJson(
-            collection(features),
-            name="hits",
-            style_function=lambda _f: hit_style(),
-            highlight_function=lambda _f: {"opacity": 0.12},
-            tooltip=folium.GeoJsonTooltip(
-                fields=[field for field, _ in TOOLTIP_FIELDS],
-                aliases=[alias for _, alias in TOOLTIP_FIELDS],
-                sticky=True,
-            ),
-            control=False,
-        ).add_to(hits)
+        # Wide bands catch near misses; narrow ones on top make a click on a line select that
+        # line even where another segment's wide band overlaps it.
+        # Short segments go last, on top, so that a long neighbour's band never buries them.
+        by_extent = sorted(features, key=extent, reverse=True)
+        for name, width in (("hits", HIT_WEIGHT), ("hits-narrow", NARROW_HIT_WEIGHT)):
+            _hit_layer(by_extent, name, width).add_to(hits)
     return [halo, lines, hits]

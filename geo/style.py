@@ -56,6 +56,8 @@ DOTTED = "1 8"
 
 HIT_WEIGHT = 18
 """The invisible line users click: an 18 px band hit every click up to 6 px off a thin line."""
+NARROW_HIT_WEIGHT = 8
+"""A second invisible band, about as wide as the line itself, drawn above all wide ones."""
 HIGHLIGHT = StatusLook("#FFD400", None)
 HIGHLIGHT_EXTRA = 10
 
@@ -88,9 +90,9 @@ def casing_style(mode: str) -> dict[str, object] | None:
     return {"color": look.casing, "weight": look.weight + CASING_EXTRA, "opacity": 0.9}
 
 
-def hit_style() -> dict[str, object]:
-    """A wide line that is drawn but not seen: it only catches the pointer."""
-    return {"color": "#000000", "weight": HIT_WEIGHT, "opacity": 0.0}
+def hit_style(width: int = HIT_WEIGHT) -> dict[str, object]:
+    """A line that is drawn but not seen: it only catches the pointer."""
+    return {"color": "#000000", "weight": width, "opacity": 0.0}
 
 
 def highlight_style(mode: str) -> dict[str, object]:

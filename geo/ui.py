@@ -39,6 +39,8 @@ FOCUS = "focus"
 WRITTEN = "written"
 NOTICES = "notices"
 TABLE_VERSION = "table_version"
+EVENT = "event"
+"""Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
 
 
 @st.cache_data(show_spinner=False)
@@ -87,6 +89,7 @@ def adopt_url(atlas: Atlas) -> None:
 
 def on_map_change(atlas: Atlas) -> None:
     """Runs before the rerun a map interaction causes, so this run draws the new selection."""
+    st.session_state[EVENT] = True
     event = read_event(st.session_state.get(MAP_KEY))
     before: Selection = st.session_state[SELECTION]
     after = apply_click(before, event, atlas.choices.segments)
@@ -94,14 +97,16 @@ def on_map_change(atlas: Atlas) -> None:
     if after.segment != before.segment:
         st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
     if event.centre is not None and event.zoom is not None:
-        home = atlas.choices.home
-        st.session_state[VIEW] = url.clamp_view(*event.centre, event.zoom, home)
+        reported = url.clamp_view(*event.centre, event.zoom, atlas.choices.home)
+        if url.moved(st.session_state[VIEW], reported):
+            st.session_state[VIEW] = reported
 
 
 def on_table_select(atlas: Atlas, key: str, ids: list[str]) -> None:
     rows = st.session_state[key].selection.rows
     if not rows or rows[0] >= len(ids):
         return
+    st.session_state[EVENT] = True
     chosen = ids[rows[0]]
     before: Selection = st.session_state[SELECTION]
     st.session_state[SELECTION] = Selection(chosen, before.seen)
@@ -179,7 +184,9 @@ def render_table(atlas: Atlas, shown: list[Shown], selected: str | None) -> None
     listing = zlib.crc32("\n".join(ids).encode())
     key = f"table-{st.session_state.get(TABLE_VERSION, 0)}-{listing}"
     chosen = [ids.index(selected)] if selected in ids else []
-    st.dataframe(
+    table = st.container(key="segment-table")
+    table.markdown(f"**{len(ids)} segments shown** (pick a row to read its sources)")
+    table.dataframe(
         cast(Any, rows), key=key, on_select=lambda: on_table_select(atlas, key, ids),
         selection_mode="single-row", selection_default={"selection": {"rows": chosen}},
         hide_index=True, width="stretch", column_order=COLUMNS,
@@ -210,7 +217,10 @@ def render() -> None:
     first_run = WRITTEN not in st.session_state
     # Read before the widgets run: bound widgets drop from the URL the values they reject.
     opening_params = current_params()
-    adopt_url(atlas)
+    # A run answering a click keeps the session's state: the URL that came with it may be
+    # older than our last write. Any other run follows the URL if it changed (a link, Back).
+    if not st.session_state.pop(EVENT, False):
+        adopt_url(atlas)
     st.title("Corridor Atlas")
     st.caption(
         "Transport corridors between Russia, Iran and the South Caucasus, quoted from sources."
@@ -323,6 +333,7 @@ def render_panel(panel: SegmentPanel) -> None:
 
 
 def clear_selection() -> None:
+    st.session_state[EVENT] = True
     before: Selection = st.session_state[SELECTION]
     st.session_state[SELECTION] = Selection(None, before.seen)
     st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1

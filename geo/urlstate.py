@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 YEAR = "year"
@@ -266,5 +266,10 @@ def clamp_view(lat: float, lon: float, zoom: float, home: MapView) -> MapView:
     )
 
 
-def with_selection(state: ViewState, segment: str | None) -> ViewState:
-    return replace(state, segment=segment)
+def moved(before: MapView, after: MapView) -> bool:
+    """Whether the view changed by more than the map's own rounding: a zoom, or a pan of more
+    than two pixels (a freshly drawn map reports a centre a pixel off the one it was given)."""
+    if before.zoom != after.zoom:
+        return True
+    two_pixels = 2 * 360 / (256 * 2**after.zoom)
+    return abs(before.lat - after.lat) > two_pixels or abs(before.lon - after.lon) > two_pixels

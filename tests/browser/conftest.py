@@ -9,15 +9,17 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 STARTUP_TIMEOUT_S = 60.0
+LOOPBACK = ("http://127.0.0.1", "http://localhost")
 
 
 def free_port() -> int:
@@ -62,7 +64,8 @@ def app_url() -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # No web tiles: the country outlines shipped with the app are the whole base map.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "CORRIDOR_ATLAS_TILES": "off"}
     process = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -87,18 +90,47 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    # No test touches the network: anything not on loopback gets an empty answer.
-    context.route(
-        "**/*",
-        lambda route: (
+@dataclass
+class Session:
+    """A browser context, its page, and every request that tried to leave loopback."""
+
+    context: BrowserContext
+    page: Page
+    off_host: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def new_page(self) -> Page:
+        page = self.context.new_page()
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        return page
+
+
+def open_session(browser: Browser) -> Session:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    session = Session(context, page=None)  # type: ignore[arg-type]
+
+    def guard(route: Route) -> None:
+        # The app serves everything it needs; anything off loopback is recorded and refused.
+        if route.request.url.startswith(LOOPBACK):
             route.continue_()
-            if route.request.url.startswith(("http://127.0.0.1", "http://localhost"))
-            else route.fulfill(status=204, body="")
-        ),
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+        else:
+            session.off_host.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    session.page = session.new_page()
+    return session
+
+
+@pytest.fixture
+def session(browser: Browser) -> Iterator[Session]:
+    """A fresh browser context; the test fails if the page tried to reach the network."""
+    current = open_session(browser)
+    yield current
+    current.context.close()
+    assert current.off_host == [], f"requests left loopback: {current.off_host[:5]}"
+
+
+@pytest.fixture
+def page(session: Session) -> Page:
+    return session.page

@@ -15,6 +15,7 @@ from geo.models import Dataset
 from geo.paths import DataPaths
 from geo.style import (
     HIT_WEIGHT,
+    NARROW_HIT_WEIGHT,
     STATUS_LOOKS,
     casing_style,
     legend_html,
@@ -86,9 +87,9 @@ def test_base_map_loads_no_asset_from_the_internet() -> None:
 def test_layers_hold_exactly_the_shown_segments(mini: Dataset) -> None:
     shown = shown_in(mini, 2020)
     halo, _lines, hits = build_layers(shown, None, Labels.of(mini))
-    (hit_layer,) = hits._children.values()
-    ids = [feature["id"] for feature in hit_layer.data["features"]]
-    assert sorted(ids) == ["meghri-section", "rasht-astara"]
+    for hit_layer in hits._children.values():
+        ids = [feature["id"] for feature in hit_layer.data["features"]]
+        assert sorted(ids) == ["meghri-section", "rasht-astara"]
     assert not halo._children
 
 
@@ -109,12 +110,12 @@ def test_feature_properties_are_html_escaped(mini: Dataset) -> None:
     assert "<img" not in json.dumps(feature)
 
 
-def test_hit_lines_are_wide_and_invisible(mini: Dataset) -> None:
+def test_hit_lines_are_invisible_wide_bands_under_narrow_ones(mini: Dataset) -> None:
     _halo, _lines, hits = build_layers(shown_in(mini, 2024), None, Labels.of(mini))
-    (hit_layer,) = hits._children.values()
-    style = hit_layer.style_function(hit_layer.data["features"][0])
-    assert style["weight"] == HIT_WEIGHT
-    assert style["opacity"] == 0.0
+    wide, narrow = hits._children.values()
+    styles = [layer.style_function(layer.data["features"][0]) for layer in (wide, narrow)]
+    assert [style["weight"] for style in styles] == [HIT_WEIGHT, NARROW_HIT_WEIGHT]
+    assert [style["opacity"] for style in styles] == [0.0, 0.0]
 
 
 @pytest.mark.parametrize("status", sorted(STATUS_LOOKS))

@@ -219,3 +219,22 @@ def test_cap_keeps_a_few_notices_and_counts_the_rest() -> None:
     notices = [f"n{i}" for i in range(10)]
     assert url.cap(notices) == ("n0", "n1", "n2", "n3", "n4", "… and 5 more ignored parameters.")
     assert url.cap(notices[:6]) == tuple(notices[:6])
+
+
+@pytest.mark.parametrize(
+    ("after", "moved"),
+    [
+        (MapView(41.5086, 49.9878, 5), False),
+        (MapView(41.6, 50.0, 5), True),
+        (MapView(41.5, 50.0, 6), True),
+        (MapView(41.5, 50.0, 10), True),
+    ],
+)
+def test_moved_ignores_the_maps_own_rounding(after: MapView, moved: bool) -> None:
+    assert url.moved(HOME, after) is moved
+
+
+def test_two_pixels_shrink_as_the_map_zooms_in() -> None:
+    close_up = MapView(41.5, 50.0, 10)
+    assert url.moved(close_up, MapView(41.5, 50.004, 10))
+    assert not url.moved(close_up, MapView(41.5, 50.0004, 10))
