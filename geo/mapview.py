@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 
-from geo.assets import use_local_assets
+from geo.assets import asset_url, use_local_assets
 from geo.models import Dataset, Segment
 from geo.style import (
     HIT_WEIGHT,
@@ -30,6 +32,8 @@ from geo.timeline import Shown
 from geo.urlstate import MAX_ZOOM, MIN_ZOOM, MapView
 
 BASEMAP_PANE = "basemap"
+BASEMAP_FILE = "basemap/countries.geojson"
+"""Under static/, as geo.paths.BASEMAP."""
 BASEMAP_Z = 150
 """Below Leaflet's tile pane (200): tiles, when they load, cover the outlines."""
 LAND_STYLE = {"fillColor": "#E4E1D9", "fillOpacity": 1.0, "color": "#8F8A80", "weight": 0.7}
@@ -76,7 +80,34 @@ def midpoint(segment: Segment) -> list[float]:
     return latlon(line[len(line) // 2])
 
 
-def build_base_map(basemap: dict[str, Any], home: MapView, tiles: bool) -> folium.Map:
+class CountryOutlines(MacroElement):
+    """The country outlines, fetched by the browser from the app's static files: half a
+    megabyte that is then cached by the browser instead of re-sent with every rerun."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        fetch({{ this.url|tojson }})
+            .then((response) => response.json())
+            .then((data) => L.geoJSON(data, {{ this.options|tojson }})
+                .addTo({{ this._parent.get_name() }}));
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "CountryOutlines"
+        self.url = url
+        self.options = {
+            "style": LAND_STYLE,
+            "interactive": False,
+            "pane": BASEMAP_PANE,
+            "attribution": NATURAL_EARTH,
+        }
+
+
+def build_base_map(home: MapView, tiles: bool) -> folium.Map:
     """The map every view shares: country outlines, tiles above them, local Leaflet assets."""
     m = folium.Map(
         location=[home.lat, home.lon],
@@ -93,15 +124,7 @@ def build_base_map(basemap: dict[str, Any], home: MapView, tiles: bool) -> foliu
         folium.Element(f"<style>.leaflet-container {{ background: {SEA_COLOUR}; }}</style>")
     )
     folium.map.CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(m)
-    folium.GeoJson(
-        basemap,
-        name="countries",
-        style_function=lambda _feature: LAND_STYLE,
-        interactive=False,
-        pane=BASEMAP_PANE,
-        attribution=NATURAL_EARTH,
-        control=False,
-    ).add_to(m)
+    CountryOutlines(asset_url(BASEMAP_FILE)).add_to(m)
     if tiles:
         folium.TileLayer(OSM_TILES, control=False).add_to(m)
     return m

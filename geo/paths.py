@@ -68,8 +68,9 @@ class DataPaths:
 
 
 DEFAULT_PATHS = DataPaths(REPO_ROOT)
-BASEMAP = REPO_ROOT / "data" / "basemap" / "countries.geojson"
-"""Natural Earth country outlines: reference data every data set is checked against."""
+BASEMAP = REPO_ROOT / "static" / "basemap" / "countries.geojson"
+"""Natural Earth country outlines: what every data set is checked against, and the map's base
+layer, which the browser fetches as a static file (so it sits in static/)."""
 DATA_ROOT_VARIABLE = "CORRIDOR_ATLAS_DATA"
 """Environment variable naming another data set's root, e.g. a test fixture."""
 

@@ -162,7 +162,7 @@ def render_map(atlas: Atlas, shown: list[Shown], selected: str | None) -> None:
     tiles = os.environ.get(TILES_VARIABLE, "on") != "off"
     focus: MapView = st.session_state[FOCUS]
     st_folium(
-        build_base_map(atlas.basemap, atlas.choices.home, tiles=tiles),
+        build_base_map(atlas.choices.home, tiles=tiles),
         key=MAP_KEY,
         height=600,
         use_container_width=True,

@@ -271,5 +271,5 @@ def moved(before: MapView, after: MapView) -> bool:
     than two pixels (a freshly drawn map reports a centre a pixel off the one it was given)."""
     if before.zoom != after.zoom:
         return True
-    two_pixels = 2 * 360 / (256 * 2**after.zoom)
+    two_pixels = 2 * 360 / (256 * 2.0**after.zoom)
     return abs(before.lat - after.lat) > two_pixels or abs(before.lon - after.lon) > two_pixels

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from geo import urlstate
+
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
 RUN_COMMAND = (
@@ -58,3 +60,15 @@ def test_every_status_is_documented_in_the_readme(term: dict[str, str]) -> None:
 def test_gitattributes_keeps_seeds_byte_exact() -> None:
     attributes = (REPO / ".gitattributes").read_text(encoding="utf-8")
     assert re.search(r"^seeds/\*\* .*-text", attributes, flags=re.M)
+
+
+def test_readme_screenshot_exists() -> None:
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", README)
+    assert images, "the README shows a screenshot"
+    for image in images:
+        assert (REPO / image).is_file(), image
+
+
+def test_every_url_parameter_is_documented() -> None:
+    for name in (*urlstate.BOUND, *urlstate.OWN):
+        assert f"`{name}`" in README, name

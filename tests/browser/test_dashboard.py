@@ -67,6 +67,11 @@ def test_selected_segment_screenshot(page: Page, app_url: str) -> None:
     open_app(page, app_url)
     click_segment(page, "rasht-astara-railway")
     expect_selected(page, "rasht-astara-railway")
+    # Show the quotes, not the facts above them, and no tooltip over the map.
+    page.mouse.move(5, 5)
+    sidebar_heading(page).locator("xpath=ancestor::section").get_by_role(
+        "heading", name="What the sources say"
+    ).scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "selected-segment.png"))
 

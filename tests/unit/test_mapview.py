@@ -9,9 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from geo.assets import STATIC_DIR
 from geo.load import load_dataset
-from geo.mapview import Labels, build_base_map, build_layers, feature_of, latlon, midpoint
+from geo.mapview import (
+    BASEMAP_FILE,
+    Labels,
+    build_base_map,
+    build_layers,
+    feature_of,
+    latlon,
+    midpoint,
+)
 from geo.models import Dataset
+from geo.paths import BASEMAP as BASEMAP_PATH
 from geo.paths import DataPaths
 from geo.style import (
     HIT_WEIGHT,
@@ -26,19 +36,6 @@ from geo.table import table_rows
 from geo.timeline import Filters, Shown, show_segments
 from geo.urlstate import MapView
 
-BASEMAP = {
-    "type": "FeatureCollection",
-    "features": [
-        {
-            "type": "Feature",
-            "properties": {"iso_a2": "AM", "name": "Armenia"},
-            "geometry": {
-                "type": "Polygon",
-                "coordinates": [[[44, 39], [46, 39], [46, 41], [44, 39]]],
-            },
-        }
-    ],
-}
 HOME = MapView(41.5, 50.0, 5)
 
 
@@ -69,16 +66,16 @@ def test_midpoint_is_a_vertex_of_the_line_as_lat_lon(mini: Dataset) -> None:
 
 
 def test_base_map_html_is_the_same_whatever_the_view_shows() -> None:
-    first = build_base_map(BASEMAP, HOME, tiles=False).get_root().render()
-    second = build_base_map(BASEMAP, HOME, tiles=False).get_root().render()
+    first = build_base_map(HOME, tiles=False).get_root().render()
+    second = build_base_map(HOME, tiles=False).get_root().render()
     strip = re.compile(r"_[0-9a-f]{32}")
     assert strip.sub("", first) == strip.sub("", second)
     assert "tile.openstreetmap.org" not in first
-    assert "tile.openstreetmap.org" in build_base_map(BASEMAP, HOME, tiles=True).get_root().render()
+    assert "tile.openstreetmap.org" in build_base_map(HOME, tiles=True).get_root().render()
 
 
 def test_base_map_loads_no_asset_from_the_internet() -> None:
-    m = build_base_map(BASEMAP, HOME, tiles=False)
+    m = build_base_map(HOME, tiles=False)
     links = [url for _name, url in [*m.default_js, *m.default_css]]
     assert links
     assert not [link for link in links if link.startswith(("http:", "https:", "//"))]
@@ -150,3 +147,10 @@ def test_table_rows_follow_the_shown_segments(mini: Dataset) -> None:
         ("rasht-astara", "Proposed", 2016),
         ("meghri-section", "Proposed", 2020),
     ]
+
+
+def test_base_map_fetches_the_served_country_outlines() -> None:
+    script = build_base_map(HOME, tiles=False).get_root().render()
+    assert 'fetch("../../app/static/basemap/countries.geojson")' in script
+    assert (STATIC_DIR / BASEMAP_FILE) == BASEMAP_PATH
+    assert BASEMAP_PATH.is_file()

@@ -19,7 +19,7 @@ from shapely.ops import substring, transform
 
 from tools.geometry.gazetteer import LonLat
 
-BASEMAP_PATH = Path(__file__).resolve().parents[2] / "data" / "basemap" / "countries.geojson"
+BASEMAP_PATH = Path(__file__).resolve().parents[2] / "static" / "basemap" / "countries.geojson"
 BANK_OFFSET_M = 1000.0
 # The far bank must stay close: a larger gap means the arc left the river.
 MAX_MEAN_GAP_TO_OTHER_M = 3000.0

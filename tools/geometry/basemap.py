@@ -1,4 +1,4 @@
-"""Builds data/basemap/countries.geojson from the Natural Earth 1:10m admin-0 polygons."""
+"""Builds static/basemap/countries.geojson from the Natural Earth 1:10m admin-0 polygons."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 BBOX = (25.0, 10.0, 80.0, 62.0)
 TOLERANCE_DEG = 0.01
 DECIMALS = 4
-OUT_PATH = Path("data/basemap/countries.geojson")
+OUT_PATH = Path("static/basemap/countries.geojson")
 NE_ZIP_NAME = "ne_10m_admin_0_countries_deu.zip"
 
 # Natural Earth gives -99 in ISO_A2 (and sometimes ISO_A2_EH) for entities without their own
