@@ -52,7 +52,12 @@ def cached_problems(root: str) -> tuple[list[str], dict[str, int]]:
 
 @st.cache_resource(show_spinner=False)
 def cached_atlas(root: str) -> Atlas:
-    """One read-only copy of the data per server, shared by every session (never mutated)."""
+    """One read-only copy of the data per server, shared by every session.
+
+    cache_resource, not cache_data: cache_data would unpickle a fresh copy of the seeds, layers
+    and outlines on every rerun of every session. The Atlas is a frozen record that no code
+    mutates, so sharing it is safe.
+    """
     return load_atlas(DataPaths(Path(root)))
 
 
