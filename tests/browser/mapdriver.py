@@ -8,8 +8,6 @@ from typing import Any
 from playwright.sync_api import Frame, Locator, Page, expect
 
 MAP_FRAME = re.compile(r"streamlit_folium")
-INVISIBLE = "\u2060"
-"""The word joiner escape_markdown puts into some tokens; it is not visible text."""
 
 # Finds a point on the segment's clickable (hit) line where that line is the topmost element,
 # so the click goes through the browser's own hit-testing like a user's would.
@@ -103,11 +101,6 @@ def sidebar_heading(page: Page) -> Locator:
     return sidebar(page).get_by_role("heading", level=2).first
 
 
-def visible_text(locator: Locator) -> str:
-    """Text as a reader sees it: invisible joiners dropped, whitespace collapsed."""
-    return " ".join(locator.inner_text().replace(INVISIBLE, "").split())
-
-
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -124,7 +117,8 @@ SIDEBAR_SHOWS = """
 
 def wait_for_sidebar_text(page: Page, texts: list[str]) -> None:
     """Wait until the sidebar shows every text, as a reader sees it (Streamlit streams the
-    sidebar's elements one by one, so the heading comes before the quotes)."""
+    sidebar's elements one by one, so the heading comes before the quotes). The invisible word
+    joiners that escape_markdown inserts are dropped, as a reader never sees them."""
     page.wait_for_function(SIDEBAR_SHOWS, arg=[flat(text) for text in texts])
 
 
