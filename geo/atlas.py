@@ -1,12 +1,15 @@
-"""Everything the page serves, loaded once: data set, seed texts, base map and URL choices."""
+"""What the page serves, loaded once: data, seed texts, base map, segment file, URL choices."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
+from geo.assets import STATIC_DIR, asset_url
 from geo.load import load_dataset, read_json
-from geo.mapview import Labels
+from geo.mapdata import MapData, build_map_data, publish
+from geo.mapview import Labels, SegmentLayer
 from geo.models import Dataset
 from geo.panel import country_names
 from geo.paths import BASEMAP, DataPaths
@@ -28,6 +31,16 @@ class Atlas:
     countries: dict[str, str]
     choices: Choices
     labels: Labels
+    map_data: MapData
+    published: bool
+    """Whether the segment file is served from static/; if not, the page embeds it."""
+
+    def segment_layer(self) -> SegmentLayer:
+        """The map's segment layer: by URL when the file is served, else embedded (slower:
+        the data then travels with the map script)."""
+        if self.published:
+            return SegmentLayer(asset_url(self.map_data.file_name))
+        return SegmentLayer(None, json.loads(self.map_data.payload))
 
 
 def choices_of(dataset: Dataset) -> Choices:
@@ -48,11 +61,15 @@ def load_atlas(paths: DataPaths) -> Atlas:
     """Read a validated data set and the base map; call only after validation passed."""
     dataset = load_dataset(paths)
     basemap = read_json(BASEMAP)
+    labels = Labels.of(dataset)
+    map_data = build_map_data(dataset, labels)
     return Atlas(
         dataset=dataset,
         seeds={name: seed.text or "" for name, seed in read_seeds(paths.seeds).items()},
         basemap=basemap,
         countries=country_names(basemap),
         choices=choices_of(dataset),
-        labels=Labels.of(dataset),
+        labels=labels,
+        map_data=map_data,
+        published=publish(map_data, STATIC_DIR),
     )

@@ -54,12 +54,11 @@ CASING_EXTRA = 3
 DOTTED = "1 8"
 """Round caps turn this into dots as wide as the line."""
 
-HIT_WEIGHT = 18
-"""The invisible line users click: an 18 px band hit every click up to 6 px off a thin line."""
-NARROW_HIT_WEIGHT = 8
-"""A second invisible band, about as wide as the line itself, drawn above all wide ones."""
-HIGHLIGHT = StatusLook("#FFD400", None)
-HIGHLIGHT_EXTRA = 10
+CLICK_TOLERANCE = 6
+"""Pixels beyond a line's edge that still select it (Leaflet's canvas tolerance): a 5 px line
+takes clicks 8.5 px either side of its centre, as the 18 px bands of earlier versions did."""
+HALO = {"color": "#FFD400", "opacity": 0.85, "lineCap": "round", "extra": 10}
+"""The bright band under the selected segment: ``extra`` pixels wider than its line."""
 
 
 def status_look(status: str) -> StatusLook:
@@ -88,21 +87,6 @@ def casing_style(mode: str) -> dict[str, object] | None:
     if look.casing is None:
         return None
     return {"color": look.casing, "weight": look.weight + CASING_EXTRA, "opacity": 0.9}
-
-
-def hit_style(width: int = HIT_WEIGHT) -> dict[str, object]:
-    """A line that is drawn but not seen: it only catches the pointer."""
-    return {"color": "#000000", "weight": width, "opacity": 0.0}
-
-
-def highlight_style(mode: str) -> dict[str, object]:
-    """A bright halo under the selected segment."""
-    return {
-        "color": HIGHLIGHT.colour,
-        "weight": mode_look(mode).weight + HIGHLIGHT_EXTRA,
-        "opacity": 0.85,
-        "lineCap": "round",
-    }
 
 
 def swatch_svg(status: str, mode: str = "rail", width: int = 46) -> str:

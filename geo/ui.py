@@ -12,8 +12,9 @@ from streamlit_folium import st_folium
 
 from geo import urlstate as url
 from geo.atlas import Atlas, load_atlas
+from geo.mapdata import view_state
 from geo.mapevents import RETURNED_OBJECTS, Selection, apply_click, read_event
-from geo.mapview import build_base_map, build_layers, midpoint
+from geo.mapview import build_base_map, build_view, midpoint
 from geo.panel import (
     ConflictView,
     Quote,
@@ -39,6 +40,8 @@ FOCUS = "focus"
 WRITTEN = "written"
 NOTICES = "notices"
 TABLE_VERSION = "table_version"
+TABLE_PICK = "table_pick"
+"""The segment whose row the table highlights: the last row picked, until another selection."""
 EVENT = "event"
 """Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
 
@@ -84,6 +87,7 @@ def adopt_url(atlas: Atlas) -> None:
     own = url.read_own(params, atlas.choices)
     previous = st.session_state.get(SELECTION, Selection(None))
     st.session_state[SELECTION] = Selection(own.segment, previous.seen)
+    unpick_table(own.segment)
     st.session_state[VIEW] = own.view
     st.session_state[FOCUS] = own.view
     st.session_state[NOTICES] = list(own.notices)
@@ -99,12 +103,23 @@ def on_map_change(atlas: Atlas) -> None:
     before: Selection = st.session_state[SELECTION]
     after = apply_click(before, event, atlas.choices.segments)
     st.session_state[SELECTION] = after
-    if after.segment != before.segment:
-        st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
+    unpick_table(after.segment)
     if event.centre is not None and event.zoom is not None:
         reported = url.clamp_view(*event.centre, event.zoom, atlas.choices.home)
         if url.moved(st.session_state[VIEW], reported):
             st.session_state[VIEW] = reported
+
+
+def unpick_table(selected: str | None) -> None:
+    """Re-mount the table without its highlighted row when the selection moved elsewhere.
+
+    Only then: re-mounting re-sends every row (a megabyte at 10,000 segments), so a map click
+    leaves a table with no highlighted row alone.
+    """
+    pick = st.session_state.get(TABLE_PICK)
+    if pick is not None and pick != selected:
+        st.session_state[TABLE_PICK] = None
+        st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
 
 
 def on_table_select(atlas: Atlas, key: str, ids: list[str]) -> None:
@@ -113,6 +128,7 @@ def on_table_select(atlas: Atlas, key: str, ids: list[str]) -> None:
         return
     st.session_state[EVENT] = True
     chosen = ids[rows[0]]
+    st.session_state[TABLE_PICK] = chosen
     before: Selection = st.session_state[SELECTION]
     st.session_state[SELECTION] = Selection(chosen, before.seen)
     lat, lon = midpoint(atlas.dataset.segments[chosen])
@@ -163,32 +179,36 @@ def render_notices() -> None:
             st.text("\n".join(notices))
 
 
-def render_map(atlas: Atlas, shown: list[Shown], selected: str | None) -> None:
+def render_map(atlas: Atlas, shown: list[Shown], state: ViewState) -> None:
     tiles = os.environ.get(TILES_VARIABLE, "on") != "off"
     focus: MapView = st.session_state[FOCUS]
+    view = view_state(
+        atlas.map_data, state.year, (item.segment.id for item in shown), state.segment
+    )
     st_folium(
-        build_base_map(atlas.choices.home, tiles=tiles),
+        build_base_map(atlas.choices.home, tiles, atlas.segment_layer()),
         key=MAP_KEY,
         height=600,
         use_container_width=True,
         returned_objects=RETURNED_OBJECTS,
-        feature_group_to_add=build_layers(shown, selected, atlas.labels),
+        feature_group_to_add=build_view(view),
         center=(focus.lat, focus.lon),
         zoom=focus.zoom,
         on_change=lambda: on_map_change(atlas),
     )
 
 
-def render_table(atlas: Atlas, shown: list[Shown], selected: str | None) -> None:
+def render_table(atlas: Atlas, shown: list[Shown]) -> None:
     """The shown segments as a table; picking a row selects its segment (the keyboard and
     screen-reader path to every segment)."""
     rows = table_rows(shown, atlas.labels)
     ids = [str(row["id"]) for row in rows]
-    # A new key whenever the rows or the selection change elsewhere: the table then re-mounts
-    # with the current selection instead of showing a stale highlighted row.
+    # A new key whenever the rows change or unpick_table asks: the table then re-mounts
+    # instead of showing a stale highlighted row.
     listing = zlib.crc32("\n".join(ids).encode())
     key = f"table-{st.session_state.get(TABLE_VERSION, 0)}-{listing}"
-    chosen = [ids.index(selected)] if selected in ids else []
+    pick = st.session_state.get(TABLE_PICK)
+    chosen = [ids.index(pick)] if pick in ids else []
     table = st.container(key="segment-table")
     table.markdown(f"**{len(ids)} segments shown** (pick a row to read its sources)")
     table.dataframe(
@@ -246,14 +266,14 @@ def render() -> None:
     shown = show_segments(atlas.dataset, filters)
     map_col, legend_col = st.columns([5, 1])
     with map_col:
-        render_map(atlas, shown, state.segment)
+        render_map(atlas, shown, state)
     counts = count_by_status(shown, atlas.choices.statuses)
     legend_col.markdown(
         legend_html(atlas.dataset.vocabulary.statuses, counts, atlas.dataset.vocabulary.modes),
         # The legend's labels are HTML-escaped by legend_html; the HTML is for its line samples.
         unsafe_allow_html=True,
     )
-    render_table(atlas, shown, state.segment)
+    render_table(atlas, shown)
     write_url(state, atlas)
     base = st.context.url or "http://localhost:8501/"
     st.caption("Link to this view (copy with the button at its right):")
@@ -341,7 +361,7 @@ def clear_selection() -> None:
     st.session_state[EVENT] = True
     before: Selection = st.session_state[SELECTION]
     st.session_state[SELECTION] = Selection(None, before.seen)
-    st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
+    unpick_table(None)
 
 
 def render_sidebar(atlas: Atlas, state: ViewState, shown: list[Shown]) -> None:

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.assets import STATIC_DIR
 from geo.atlas import HOME, choices_of
 from geo.load import load_dataset
+from geo.mapdata import read_mask
 from geo.panel import quote_block
 from geo.paths import DATA_ROOT_VARIABLE, DEFAULT_PATHS
 from geo.timeline import Filters, show_segments
@@ -38,10 +40,27 @@ def map_args(at: AppTest) -> dict[str, Any]:
     return args
 
 
-def drawn_ids(at: AppTest) -> list[str]:
-    """Segment ids in the layers added to the base map (the clickable hit lines)."""
+def map_state(at: AppTest) -> dict[str, Any]:
+    """The view state this run added to the map (geo.mapdata.view_state, as the browser gets it)."""
     script = map_args(at)["feature_group"]
-    return sorted(set(re.findall(r'"id": "([^"]+)"', script)) & set(ALL_IDS))
+    found = re.search(r"corridorAtlas\.current\.show\((.*)\);", script)
+    assert found, script
+    state: dict[str, Any] = json.loads(found.group(1))
+    return state
+
+
+def segment_file(at: AppTest) -> dict[str, Any]:
+    """The segment file the map script loads, read from where the app published it."""
+    found = re.search(r'"url": "\.\./\.\./app/static/([^"]+)"', map_args(at)["script"])
+    assert found, "the base map names no segment file"
+    document: dict[str, Any] = json.loads((STATIC_DIR / found.group(1)).read_text("utf-8"))
+    return document
+
+
+def drawn_ids(at: AppTest) -> list[str]:
+    """The segments this run tells the browser to draw: its mask over the published file."""
+    order = [segment["id"] for segment in segment_file(at)["segments"]]
+    return sorted(read_mask(map_state(at)["shown"], order))
 
 
 def notices(at: AppTest) -> str:
@@ -78,6 +97,7 @@ def test_the_map_loads_its_assets_from_the_app_not_a_cdn() -> None:
     assert links == [
         "../../app/static/vendor/leaflet/leaflet.js",
         "../../app/static/vendor/jquery/jquery.min.js",
+        "../../app/static/atlas/segments.js",
         "../../app/static/vendor/leaflet/leaflet.css",
     ]
     assert "cdn" not in args["script"] + args["header"]
@@ -105,9 +125,7 @@ def test_a_link_restores_filters_selection_and_view() -> None:
 
 def test_the_selected_segment_is_highlighted_and_its_quotes_listed() -> None:
     at = run_app(segment="rasht-astara-railway")
-    script = map_args(at)["feature_group"]
-    halo = script.split("feature_group_feature_group_1")[0]
-    assert '"id": "rasht-astara-railway"' in halo
+    assert map_state(at)["selected"] == "rasht-astara-railway"
     sidebar = [m.value for m in at.sidebar.markdown]
     for passage_id in DATASET.segments["rasht-astara-railway"].passages:
         assert quote_block(DATASET.passages[passage_id].text) in sidebar, passage_id
@@ -135,6 +153,16 @@ def test_the_map_script_holds_exactly_the_visible_segments(
     assert not at.exception
     assert drawn_ids(at) == expected
     assert len(at.dataframe[0].value) == len(expected)
+
+
+def test_a_rerun_sends_the_map_no_geometry() -> None:
+    """The segments travel once, as a static file; a rerun's map arguments stay small."""
+    at = run_app(segment="rasht-astara-railway")
+    args = map_args(at)
+    assert len(args["feature_group"]) < 1_000
+    assert len(json.dumps(args)) < 10_000
+    assert "coordinates" not in json.dumps(args)
+    assert len(segment_file(at)["segments"]) == len(ALL_IDS)
 
 
 def test_a_segment_disappears_a_year_before_its_first_dated_status() -> None:

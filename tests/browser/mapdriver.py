@@ -9,25 +9,54 @@ from playwright.sync_api import Frame, Locator, Page, expect
 
 MAP_FRAME = re.compile(r"streamlit_folium")
 
-# Finds a point on the segment's clickable (hit) line where that line is the topmost element,
-# so the click goes through the browser's own hit-testing like a user's would.
+# Finds a point on the segment's line that a click there would select, so the click goes
+# through the browser and Leaflet like a user's would. Works for SVG paths (the topmost element
+# at the point is the line) and canvas lines (the last-drawn interactive line that contains
+# the point, which is how Leaflet's canvas renderer picks the clicked layer).
 POINT_ON_SEGMENT = """
 (id) => {
+  const map = window.map;
   let target = null;
-  window.map.eachLayer((layer) => {
-    if (layer.feature && layer.feature.properties.id === id
-        && layer.options.interactive !== false && layer.getElement) target = layer;
+  map.eachLayer((layer) => {
+    if (layer.feature && layer.feature.properties && layer.feature.properties.id === id
+        && layer.options.interactive !== false && layer.getLatLngs) target = layer;
   });
   if (!target) return null;
-  const path = target.getElement();
-  const length = path.getTotalLength();
-  const matrix = path.getScreenCTM();
-  for (let i = 1; i < 60; i++) {
-    const p = path.getPointAtLength(length * ((i * 37) % 60) / 60);
-    const x = matrix.a * p.x + matrix.c * p.y + matrix.e;
-    const y = matrix.b * p.x + matrix.d * p.y + matrix.f;
-    if (x < 60 || y < 80 || x > window.innerWidth - 20 || y > window.innerHeight - 40) continue;
-    if (document.elementFromPoint(x, y) === path) return [x, y];
+  const box = map.getContainer().getBoundingClientRect();
+  const latlngs = target.getLatLngs();
+  const parts = L.LineUtil.isFlat(latlngs) ? [latlngs] : latlngs;
+  const canvas = target._renderer instanceof L.Canvas;
+  const picked = (point) => {
+    if (!canvas) {
+      const hit = document.elementFromPoint(box.left + point.x, box.top + point.y);
+      return hit === target.getElement();
+    }
+    const layerPoint = map.containerPointToLayerPoint(point);
+    let last = null;
+    for (let order = target._renderer._drawFirst; order; order = order.next) {
+      const layer = order.layer;
+      if (layer.options.interactive && layer._containsPoint(layerPoint)) last = layer;
+    }
+    return last === target;
+  };
+  const candidates = [];
+  for (const part of parts) {
+    for (let i = 1; i < part.length; i++) {
+      const a = map.latLngToContainerPoint(part[i - 1]);
+      const b = map.latLngToContainerPoint(part[i]);
+      for (const t of [0.5, 0.25, 0.75]) candidates.push(a.add(b.subtract(a).multiplyBy(t)));
+    }
+  }
+  // Try the middle of the line first: its ends often touch other segments.
+  const middle = candidates.length / 2;
+  const order = candidates.map((point, index) => [Math.abs(index - middle), point]);
+  order.sort((a, b) => a[0] - b[0]);
+  const size = map.getSize();
+  for (const [, point] of order) {
+    if (point.x < 60 || point.y < 80 || point.x > size.x - 20 || point.y > size.y - 40) continue;
+    const hit = document.elementFromPoint(box.left + point.x, box.top + point.y);
+    if (!hit || hit.closest('.leaflet-control') || !hit.closest('.leaflet-container')) continue;
+    if (picked(point)) return [box.left + point.x, box.top + point.y];
   }
   return null;
 }
@@ -46,11 +75,20 @@ DRAWN_IDS = """
 
 EMPTY_POINT = """
 () => {
-  for (let y = 120; y < window.innerHeight - 60; y += 23) {
-    for (let x = 80; x < window.innerWidth - 40; x += 31) {
-      const hit = document.elementFromPoint(x, y);
-      if (hit && !hit.classList.contains('leaflet-interactive')
-          && hit.closest('.leaflet-container') && !hit.closest('.leaflet-control')) return [x, y];
+  const map = window.map;
+  const box = map.getContainer().getBoundingClientRect();
+  const layers = [];
+  map.eachLayer((layer) => {
+    if (layer.options.interactive !== false && layer._containsPoint) layers.push(layer);
+  });
+  for (let y = 120; y < box.height - 60; y += 23) {
+    for (let x = 80; x < box.width - 40; x += 31) {
+      const hit = document.elementFromPoint(box.left + x, box.top + y);
+      if (!hit || hit.closest('.leaflet-control') || !hit.closest('.leaflet-container')) continue;
+      if (hit.tagName === 'path' && hit.classList.contains('leaflet-interactive')) continue;
+      const point = map.containerPointToLayerPoint([x, y]);
+      if (layers.some((layer) => layer._containsPoint(point))) continue;
+      return [box.left + x, box.top + y];
     }
   }
   return null;
@@ -58,13 +96,26 @@ EMPTY_POINT = """
 """
 
 
+ANY_DRAWN = """
+() => {
+  if (!window.map) return false;
+  let found = false;
+  window.map.eachLayer((layer) => {
+    if (layer.feature && layer.options.interactive !== false) found = true;
+  });
+  return found;
+}
+"""
+
+
 def map_frame(page: Page) -> Frame:
-    """The map's frame, once Leaflet has drawn the segments' lines in it."""
+    """The map's frame, once Leaflet has drawn segments in it."""
     page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
-        "path.leaflet-interactive"
-    ).first.wait_for(state="attached", timeout=30_000)
+        ".leaflet-container"
+    ).wait_for(state="attached", timeout=30_000)
     frame = page.frame(url=MAP_FRAME)
     assert frame is not None
+    frame.wait_for_function(ANY_DRAWN, timeout=30_000)
     return frame
 
 

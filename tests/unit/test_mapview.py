@@ -1,4 +1,4 @@
-"""Map building: the base map stays constant, layers carry the shown segments, text is escaped."""
+"""Map building: the base map stays constant and loads the segment layer; styles and legend."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from geo.assets import STATIC_DIR
 from geo.load import load_dataset
 from geo.mapview import (
     BASEMAP_FILE,
+    SEGMENTS_SCRIPT,
     Labels,
+    SegmentLayer,
     build_base_map,
-    build_layers,
-    feature_of,
+    build_view,
     latlon,
     midpoint,
 )
@@ -24,8 +25,6 @@ from geo.models import Dataset
 from geo.paths import BASEMAP as BASEMAP_PATH
 from geo.paths import DataPaths
 from geo.style import (
-    HIT_WEIGHT,
-    NARROW_HIT_WEIGHT,
     STATUS_LOOKS,
     casing_style,
     legend_html,
@@ -65,54 +64,50 @@ def test_midpoint_is_a_vertex_of_the_line_as_lat_lon(mini: Dataset) -> None:
     assert [lon, lat] in segment.geometry["coordinates"]
 
 
+def base_map(tiles: bool = False) -> str:
+    segments = SegmentLayer("../../app/static/generated/segments-0123.json")
+    rendered: str = build_base_map(HOME, tiles, segments).get_root().render()
+    return rendered
+
+
 def test_base_map_html_is_the_same_whatever_the_view_shows() -> None:
-    first = build_base_map(HOME, tiles=False).get_root().render()
-    second = build_base_map(HOME, tiles=False).get_root().render()
     strip = re.compile(r"_[0-9a-f]{32}")
-    assert strip.sub("", first) == strip.sub("", second)
-    assert "tile.openstreetmap.org" not in first
-    assert "tile.openstreetmap.org" in build_base_map(HOME, tiles=True).get_root().render()
+    assert strip.sub("", base_map()) == strip.sub("", base_map())
+    assert "tile.openstreetmap.org" not in base_map()
+    assert "tile.openstreetmap.org" in base_map(tiles=True)
 
 
 def test_base_map_loads_no_asset_from_the_internet() -> None:
-    m = build_base_map(HOME, tiles=False)
-    links = [url for _name, url in [*m.default_js, *m.default_css]]
+    m = build_base_map(HOME, False, SegmentLayer("x.json"))
+    links = [url for _name, url in [*m.default_js, *m.default_css, *SegmentLayer.default_js]]
     assert links
     assert not [link for link in links if link.startswith(("http:", "https:", "//"))]
+    assert (STATIC_DIR / SEGMENTS_SCRIPT).is_file()
 
 
-def test_layers_hold_exactly_the_shown_segments(mini: Dataset) -> None:
-    shown = shown_in(mini, 2020)
-    halo, _lines, hits = build_layers(shown, None, Labels.of(mini))
-    for hit_layer in hits._children.values():
-        ids = [feature["id"] for feature in hit_layer.data["features"]]
-        assert sorted(ids) == ["meghri-section", "rasht-astara"]
-    assert not halo._children
+def test_base_map_draws_the_segment_file_by_url() -> None:
+    script = base_map()
+    assert "corridorAtlas.segmentLayer(" in script
+    assert '"url": "../../app/static/generated/segments-0123.json"' in script
 
 
-def test_the_selected_segment_gets_a_halo_only_when_shown(mini: Dataset) -> None:
-    shown = shown_in(mini, 2024)
-    halo, _lines, _hits = build_layers(shown, "meghri-section", Labels.of(mini))
-    (halo_layer,) = halo._children.values()
-    assert [f["id"] for f in halo_layer.data["features"]] == ["meghri-section"]
-    halo, _lines, _hits = build_layers(shown_in(mini, 2016), "meghri-section", Labels.of(mini))
-    assert not halo._children
+def test_embedded_segment_data_cannot_end_the_script() -> None:
+    hostile = {"segments": [{"name": '</script><img src=x onerror="alert(1)">'}]}
+    m = build_base_map(HOME, False, SegmentLayer(None, hostile))
+    script = m.get_root().render()
+    assert "</script><img" not in script
+    assert "<img" not in script
+    assert "\\u003c/script\\u003e" in script
 
 
-def test_feature_properties_are_html_escaped(mini: Dataset) -> None:
-    item = shown_in(mini, 2024)[0]
-    hostile = replace(item.segment, name='<img src=x onerror="alert(1)">')
-    feature = feature_of(Shown(hostile, item.entry), Labels.of(mini))
-    assert feature["properties"]["name"] == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
-    assert "<img" not in json.dumps(feature)
-
-
-def test_hit_lines_are_invisible_wide_bands_under_narrow_ones(mini: Dataset) -> None:
-    _halo, _lines, hits = build_layers(shown_in(mini, 2024), None, Labels.of(mini))
-    wide, narrow = hits._children.values()
-    styles = [layer.style_function(layer.data["features"][0]) for layer in (wide, narrow)]
-    assert [style["weight"] for style in styles] == [HIT_WEIGHT, NARROW_HIT_WEIGHT]
-    assert [style["opacity"] for style in styles] == [0.0, 0.0]
+def test_a_view_adds_only_its_state_to_the_map() -> None:
+    state = {"data": "0123", "year": 2020, "shown": "Aw==", "selected": None}
+    group = build_view(state)
+    (element,) = group._children.values()
+    assert element.state == state
+    script = element._template.module.script(element)
+    shown = script.split("corridorAtlas.current.show(")[1].rsplit(");", 1)[0]
+    assert json.loads(shown) == state
 
 
 @pytest.mark.parametrize("status", sorted(STATUS_LOOKS))
@@ -150,7 +145,7 @@ def test_table_rows_follow_the_shown_segments(mini: Dataset) -> None:
 
 
 def test_base_map_fetches_the_served_country_outlines() -> None:
-    script = build_base_map(HOME, tiles=False).get_root().render()
+    script = base_map()
     assert 'fetch("../../app/static/basemap/countries.geojson")' in script
     assert (STATIC_DIR / BASEMAP_FILE) == BASEMAP_PATH
     assert BASEMAP_PATH.is_file()

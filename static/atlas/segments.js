@@ -1,0 +1,201 @@
+/* Corridor Atlas: draws the segment file (geo/mapdata.py) on a Leaflet canvas and applies the
+ * view state each rerun sends. Python decides what shows and how: this script only looks up
+ * the codes it is given. Every text from the data reaches the page through textContent, never
+ * as HTML. */
+(function () {
+  "use strict";
+
+  var FORMAT = 1;
+
+  function bitsOf(mask, count) {
+    var bytes = atob(mask);
+    var shown = new Array(count);
+    for (var i = 0; i < count; i++) {
+      shown[i] = ((bytes.charCodeAt(i >> 3) >> (i & 7)) & 1) === 1;
+    }
+    return shown;
+  }
+
+  function latLngs(flat) {
+    // The file already holds [lat, lon] pairs (geo.mapview.latlon made them): no swap here.
+    var points = new Array(flat.length / 2);
+    for (var i = 0; i < flat.length; i += 2) points[i / 2] = L.latLng(flat[i], flat[i + 1]);
+    return points;
+  }
+
+  // A line with its edge drawn under it in the same pass: half the canvas objects of a
+  // separate edge layer, and a crossing line's edge separates it from the one below.
+  var CasedLine = L.Polyline.extend({
+    _updatePath: function () {
+      var casing = this.options.casing;
+      if (casing && this._renderer._updatePoly) {
+        var own = this.options;
+        this.options = L.extend({}, own, casing, { _dashArray: null, lineCap: "round" });
+        this._renderer._updatePoly(this);
+        this.options = own;
+      }
+      L.Polyline.prototype._updatePath.call(this);
+    },
+  });
+
+  function textRow(box, label, value) {
+    var row = document.createElement("div");
+    var name = document.createElement("b");
+    name.textContent = label + ": ";
+    row.appendChild(name);
+    row.appendChild(document.createTextNode(value));
+    box.appendChild(row);
+  }
+
+  var SegmentLayer = L.FeatureGroup.extend({
+    initialize: function (options) {
+      L.FeatureGroup.prototype.initialize.call(this, []);
+      this._source = options;
+      this._renderer = L.canvas({ tolerance: options.tolerance, padding: 0.3 });
+      this._data = null;
+      this._lines = [];
+      this._byId = new Map();
+      this._state = null;
+      this._halo = null;
+      var self = this;
+      this.bindTooltip(function (line) { return self._describe(line); }, { sticky: true });
+    },
+
+    onAdd: function (map) {
+      L.FeatureGroup.prototype.onAdd.call(this, map);
+      if (this._data || this._loading) return;
+      if (this._source.data) {
+        this._setData(this._source.data);
+        return;
+      }
+      var self = this;
+      this._loading = fetch(this._source.url)
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) { self._setData(data); })
+        .catch(function (error) { self._fail(map, error); });
+    },
+
+    _fail: function (map, error) {
+      var notice = L.control({ position: "topright" });
+      notice.onAdd = function () {
+        var box = L.DomUtil.create("div", "leaflet-bar ca-load-error");
+        box.style.background = "#fff";
+        box.style.padding = "6px 8px";
+        box.textContent = "The segments could not be loaded (" + error.message + "). Reload the page.";
+        return box;
+      };
+      notice.addTo(map);
+    },
+
+    _setData: function (data) {
+      if (data.format !== FORMAT) {
+        this._fail(this._map, new Error("segment file format " + data.format));
+        return;
+      }
+      this._data = data;
+      this._byId = new Map();
+      var lines = new Array(data.segments.length);
+      for (var i = 0; i < data.segments.length; i++) {
+        var segment = data.segments[i];
+        var mode = data.modes[segment.mode];
+        var line = new CasedLine(segment.lines.map(latLngs), {
+          renderer: this._renderer,
+          weight: mode.weight,
+          casing: mode.casing,
+        });
+        line.feature = { type: "Feature", properties: { id: segment.id } };
+        line._index = i;
+        line._code = null;
+        lines[i] = line;
+        this._byId.set(segment.id, line);
+      }
+      this._lines = lines;
+      if (this._state) this.show(this._state);
+    },
+
+    show: function (state) {
+      this._state = state;
+      if (!this._data) return; // applied once the file has loaded
+      var data = this._data;
+      var row = state.year - data.first_year;
+      var codes = data.status[row];
+      var shown = bitsOf(state.shown, this._lines.length);
+      var added = false;
+      for (var i = 0; i < this._lines.length; i++) {
+        var line = this._lines[i];
+        var on = this.hasLayer(line);
+        if (!shown[i]) {
+          if (on) this.removeLayer(line);
+          continue;
+        }
+        if (line._code !== codes[i]) {
+          line._code = codes[i];
+          line.setStyle(this._styleOf(codes[i]));
+        }
+        if (!on) {
+          this.addLayer(line);
+          added = true;
+        }
+      }
+      // Re-added lines went on top; restore the file's order (small segments last, on top).
+      if (added) {
+        for (var j = 0; j < this._lines.length; j++) {
+          if (shown[j]) this._lines[j].bringToFront();
+        }
+      }
+      this._select(state.selected);
+    },
+
+    _styleOf: function (code) {
+      var status = this._data.statuses[code.charCodeAt(0) - 97];
+      return status ? status.style : {};
+    },
+
+    _select: function (id) {
+      if (this._halo) {
+        this._map && this._map.removeLayer(this._halo);
+        this._halo = null;
+      }
+      var line = id ? this._byId.get(id) : null;
+      if (!line || !this.hasLayer(line) || !this._map) return;
+      var halo = this._data.halo;
+      var style = {
+        renderer: this._renderer,
+        interactive: false,
+        color: halo.color,
+        opacity: halo.opacity,
+        lineCap: halo.lineCap,
+        weight: line.options.weight + halo.extra,
+      };
+      this._halo = L.polyline(line.getLatLngs(), style).addTo(this._map);
+      line.bringToFront();
+    },
+
+    _describe: function (line) {
+      var data = this._data;
+      var segment = data.segments[line._index];
+      var row = this._state.year - data.first_year;
+      var code = data.status[row].charAt(line._index);
+      var since = data.first_year + data.since[row].charCodeAt(line._index) - 48;
+      var status = data.statuses[code.charCodeAt(0) - 97];
+      var box = document.createElement("div");
+      textRow(box, "Segment", segment.name);
+      textRow(box, "Status", (status ? status.label : code) + " (since " + since + ")");
+      textRow(box, "Mode", data.modes[segment.mode].label);
+      textRow(box, "Corridor", data.corridors[segment.corridor].label);
+      return box;
+    },
+  });
+
+  window.corridorAtlas = {
+    current: null,
+    segmentLayer: function (options) {
+      var layer = new SegmentLayer(options);
+      window.corridorAtlas.current = layer;
+      return layer;
+    },
+  };
+})();
