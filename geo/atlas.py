@@ -10,7 +10,7 @@ from geo.assets import STATIC_DIR, asset_url
 from geo.load import load_dataset, read_json
 from geo.mapdata import MapData, build_map_data, publish
 from geo.mapview import Labels, SegmentLayer
-from geo.models import Dataset
+from geo.models import Dataset, Segment
 from geo.panel import country_names
 from geo.paths import BASEMAP, DataPaths
 from geo.seeds import read_seeds
@@ -31,6 +31,8 @@ class Atlas:
     countries: dict[str, str]
     choices: Choices
     labels: Labels
+    ordered: tuple[Segment, ...]
+    """Every segment in display order (geo.timeline.ordered_segments), sorted once."""
     map_data: MapData
     published: bool
     """Whether the segment file is served from static/; if not, the page embeds it."""
@@ -70,6 +72,7 @@ def load_atlas(paths: DataPaths) -> Atlas:
         countries=country_names(basemap),
         choices=choices_of(dataset),
         labels=labels,
+        ordered=tuple(ordered_segments(dataset)),
         map_data=map_data,
         published=publish(map_data, STATIC_DIR),
     )

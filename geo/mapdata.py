@@ -173,16 +173,10 @@ def read_mask(mask: str, order: Sequence[str]) -> list[str]:
     ]
 
 
-def view_state(
-    data: MapData, year: int, shown: Iterable[str], selected: str | None
-) -> dict[str, Any]:
-    """What one rerun tells the browser: a few hundred bytes, even for 10,000 segments."""
-    return {
-        "data": data.digest,
-        "year": year,
-        "shown": shown_mask(data.order, shown),
-        "selected": selected,
-    }
+def view_state(data: MapData, year: int, mask: str, selected: str | None) -> dict[str, Any]:
+    """What one rerun tells the browser, given the shown mask: about 1.4 KB at 10,000
+    segments, a few dozen bytes for the shipped data."""
+    return {"data": data.digest, "year": year, "shown": mask, "selected": selected}
 
 
 def publish(data: MapData, static_dir: Path) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import zlib
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,10 +25,11 @@ from geo.panel import (
 )
 from geo.paths import DataPaths, data_paths
 from geo.style import legend_html
-from geo.table import COLUMNS, table_rows
-from geo.timeline import Filters, Shown, count_by_status, show_segments
+from geo.table import COLUMNS
+from geo.timeline import Filters
 from geo.urlstate import MapView, ViewState
 from geo.validate import validate
+from geo.visible import Visible, find_visible
 
 TILES_VARIABLE = "CORRIDOR_ATLAS_TILES"
 """Set to "off" to draw no web tiles (tests, offline use): the country outlines remain."""
@@ -62,6 +62,13 @@ def cached_atlas(root: str) -> Atlas:
     mutates, so sharing it is safe.
     """
     return load_atlas(DataPaths(Path(root)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def cached_visible(root: str, filters: Filters) -> Visible:
+    """What a filter set shows, computed once per server and shared (read-only), so a click
+    or a pan does not filter 10,000 segments again. A few recent filter sets are kept."""
+    return find_visible(cached_atlas(root), filters)
 
 
 def render_problems(problems: list[str]) -> None:
@@ -179,12 +186,10 @@ def render_notices() -> None:
             st.text("\n".join(notices))
 
 
-def render_map(atlas: Atlas, shown: list[Shown], state: ViewState) -> None:
+def render_map(atlas: Atlas, visible: Visible, state: ViewState) -> None:
     tiles = os.environ.get(TILES_VARIABLE, "on") != "off"
     focus: MapView = st.session_state[FOCUS]
-    view = view_state(
-        atlas.map_data, state.year, (item.segment.id for item in shown), state.segment
-    )
+    view = view_state(atlas.map_data, state.year, visible.mask, state.segment)
     st_folium(
         build_base_map(atlas.choices.home, tiles, atlas.segment_layer()),
         key=MAP_KEY,
@@ -198,21 +203,19 @@ def render_map(atlas: Atlas, shown: list[Shown], state: ViewState) -> None:
     )
 
 
-def render_table(atlas: Atlas, shown: list[Shown]) -> None:
+def render_table(atlas: Atlas, visible: Visible) -> None:
     """The shown segments as a table; picking a row selects its segment (the keyboard and
     screen-reader path to every segment)."""
-    rows = table_rows(shown, atlas.labels)
-    ids = [str(row["id"]) for row in rows]
+    ids = list(visible.ids)
     # A new key whenever the rows change or unpick_table asks: the table then re-mounts
     # instead of showing a stale highlighted row.
-    listing = zlib.crc32("\n".join(ids).encode())
-    key = f"table-{st.session_state.get(TABLE_VERSION, 0)}-{listing}"
+    key = f"table-{st.session_state.get(TABLE_VERSION, 0)}-{visible.listing}"
     pick = st.session_state.get(TABLE_PICK)
     chosen = [ids.index(pick)] if pick in ids else []
     table = st.container(key="segment-table")
     table.markdown(f"**{len(ids)} segments shown** (pick a row to read its sources)")
     table.dataframe(
-        cast(Any, rows), key=key, on_select=lambda: on_table_select(atlas, key, ids),
+        cast(Any, visible.table), key=key, on_select=lambda: on_table_select(atlas, key, ids),
         selection_mode="single-row", selection_default={"selection": {"rows": chosen}},
         hide_index=True, width="stretch", column_order=COLUMNS,
     )  # fmt: skip
@@ -263,23 +266,24 @@ def render() -> None:
         bound = url.review_bound(opening_params, state, atlas.choices)
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
-    shown = show_segments(atlas.dataset, filters)
+    visible = cached_visible(root, filters)
     map_col, legend_col = st.columns([5, 1])
     with map_col:
-        render_map(atlas, shown, state)
-    counts = count_by_status(shown, atlas.choices.statuses)
+        render_map(atlas, visible, state)
     legend_col.markdown(
-        legend_html(atlas.dataset.vocabulary.statuses, counts, atlas.dataset.vocabulary.modes),
+        legend_html(
+            atlas.dataset.vocabulary.statuses, visible.counts, atlas.dataset.vocabulary.modes
+        ),
         # The legend's labels are HTML-escaped by legend_html; the HTML is for its line samples.
         unsafe_allow_html=True,
     )
-    render_table(atlas, shown)
+    render_table(atlas, visible)
     write_url(state, atlas)
     base = st.context.url or "http://localhost:8501/"
     st.caption("Link to this view (copy with the button at its right):")
     st.code(url.share_link(base, state, atlas.choices), language=None)
     with st.sidebar:
-        render_sidebar(atlas, state, shown)
+        render_sidebar(atlas, state, visible)
 
 
 def render_quote(quote: Quote) -> None:
@@ -364,17 +368,17 @@ def clear_selection() -> None:
     unpick_table(None)
 
 
-def render_sidebar(atlas: Atlas, state: ViewState, shown: list[Shown]) -> None:
+def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
     """The selected segment's panel, or how to select one."""
     if state.segment is None:
         st.header("Sources", anchor=False)
         st.write(
-            f"{len(shown)} segments shown. Click a segment on the map, or pick a row in the "
+            f"{len(visible.ids)} segments shown. Click a segment on the map, or pick a row in the "
             "table under it, to read what the sources say about it."
         )
         return
     panel = build_panel(atlas.dataset, atlas.seeds, state.segment, state.year, atlas.countries)
     st.button("Clear selection", on_click=clear_selection)
-    if state.segment not in {item.segment.id for item in shown}:
+    if state.segment not in visible.members:
         st.info("The current filters hide this segment on the map; it stays selected.")
     render_panel(panel)

@@ -128,7 +128,7 @@ def test_a_mask_ignores_ids_outside_the_file() -> None:
 def test_a_view_state_stays_small_at_ten_thousand_segments(mini: Dataset) -> None:
     data = build_map_data(mini, Labels.of(mini))
     many = replace(data, order=tuple(f"segment-{i:05d}" for i in range(10_000)))
-    state = view_state(many, 2024, many.order[::2], "segment-00002")
+    state = view_state(many, 2024, shown_mask(many.order, many.order[::2]), "segment-00002")
     assert len(json.dumps(state)) < 2_000
     assert read_mask(state["shown"], many.order) == list(many.order[::2])
     assert state["selected"] == "segment-00002"
