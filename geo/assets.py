@@ -27,11 +27,9 @@ when the app runs under a server.baseUrlPath."""
 
 # Name -> path under static/. The names are the ones folium gives these links, so a page
 # folium renders itself keys them the same way as with its defaults.
-LOCAL_JS = (
-    ("leaflet", "vendor/leaflet/leaflet.js"),
-    # folium's own generated scripts call $: popups with HTML, keep_in_front, GeoJson by URL.
-    ("jquery", "vendor/jquery/jquery.min.js"),
-)
+LOCAL_JS = (("leaflet", "vendor/leaflet/leaflet.js"),)
+"""No jQuery: only folium features the map does not use call $ (popups with HTML,
+keep_in_front, GeoJson by URL); loading it cost the frame one more sequential request."""
 LOCAL_CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"),)
 
 
@@ -47,7 +45,7 @@ def asset_path(url: str) -> Path | None:
 
 
 def use_local_assets(m: folium.Map) -> folium.Map:
-    """Make the map load Leaflet and jQuery from the app instead of public CDNs.
+    """Make the map load Leaflet from the app instead of public CDNs.
 
     folium's defaults also pull Bootstrap and awesome-markers, for markers and popups
     styled with them; the map draws neither, so they are dropped, not vendored.

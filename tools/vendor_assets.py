@@ -1,6 +1,6 @@
-"""Writes static/vendor/: the Leaflet and jQuery files the map loads, and their manifest.
+"""Writes static/vendor/: the Leaflet files the map loads, and their manifest.
 
-This tool owns static/vendor/leaflet/, static/vendor/jquery/ and static/vendor/manifest.json;
+This tool owns static/vendor/leaflet/ and static/vendor/manifest.json;
 it rewrites them whole on every run. Run it with ``python -m tools.vendor_assets``.
 """
 
@@ -55,17 +55,6 @@ PACKAGES = (
             "dist/images/marker-icon-2x.png": "images/marker-icon-2x.png",
             "dist/images/marker-shadow.png": "images/marker-shadow.png",
             "LICENSE": "LICENSE",
-        },
-    ),
-    Package(
-        name="jquery",
-        version="3.7.1",
-        integrity=(
-            "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg=="
-        ),
-        files={
-            "dist/jquery.min.js": "jquery.min.js",
-            "LICENSE.txt": "LICENSE.txt",
         },
     ),
 )

@@ -96,7 +96,6 @@ def test_the_map_loads_its_assets_from_the_app_not_a_cdn() -> None:
     links = [*args["js_links"], *args["css_links"]]
     assert links == [
         "../../app/static/vendor/leaflet/leaflet.js",
-        "../../app/static/vendor/jquery/jquery.min.js",
         "../../app/static/atlas/segments.js",
         "../../app/static/vendor/leaflet/leaflet.css",
     ]

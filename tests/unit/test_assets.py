@@ -26,7 +26,6 @@ EXPECTED_FILES = {
         "leaflet/leaflet.css",
         "leaflet/leaflet.js",
     ],
-    "jquery": ["jquery/LICENSE.txt", "jquery/jquery.min.js"],
 }
 LINE = {
     "type": "FeatureCollection",
@@ -65,7 +64,6 @@ def test_manifest_names_packages_versions_and_licences() -> None:
     packages = manifest()["packages"]
     assert [(p["name"], p["version"], p["license"]) for p in packages] == [
         ("leaflet", "1.9.4", "BSD-2-Clause"),
-        ("jquery", "3.7.1", "MIT"),
     ]
     assert {p["name"]: [f["path"] for f in p["files"]] for p in packages} == EXPECTED_FILES
 
@@ -81,7 +79,7 @@ def test_manifest_sha256_matches_every_file() -> None:
 def test_check_manifest_reports_missing_and_changed_files(tmp_path: Path) -> None:
     static = tmp_path / "static"
     shutil.copytree(STATIC_DIR / "vendor", static / "vendor")
-    (static / "vendor" / "jquery" / "jquery.min.js").unlink()
+    (static / "vendor" / "leaflet" / "leaflet.js").unlink()
     (static / "vendor" / "leaflet" / "leaflet.css").write_text("/* changed */\n", encoding="utf-8")
     changed = hashlib.sha256(b"/* changed */\n").hexdigest()
     listed = next(
@@ -91,7 +89,7 @@ def test_check_manifest_reports_missing_and_changed_files(tmp_path: Path) -> Non
     )
     assert check_manifest(static) == [
         f"vendor/leaflet/leaflet.css: sha256 {changed}, manifest {listed}",
-        "vendor/jquery/jquery.min.js: missing",
+        "vendor/leaflet/leaflet.js: missing",
     ]
 
 
@@ -102,11 +100,10 @@ def test_check_manifest_reports_a_missing_manifest(tmp_path: Path) -> None:
     ]
 
 
-def test_use_local_assets_sets_exactly_leaflet_and_jquery() -> None:
+def test_use_local_assets_sets_exactly_leaflet() -> None:
     m = use_local_assets(folium.Map(tiles=None))
     assert m.default_js == [
         ("leaflet", "../../app/static/vendor/leaflet/leaflet.js"),
-        ("jquery", "../../app/static/vendor/jquery/jquery.min.js"),
     ]
     assert m.default_css == [("leaflet_css", "../../app/static/vendor/leaflet/leaflet.css")]
     # Set on the instance: folium's class-level defaults, shared by all maps, are left alone.
@@ -121,7 +118,6 @@ def test_every_local_asset_url_names_a_file_under_static() -> None:
     paths = [asset_path(url) for _, url in [*m.default_js, *m.default_css]]
     assert paths == [
         STATIC_DIR / "vendor/leaflet/leaflet.js",
-        STATIC_DIR / "vendor/jquery/jquery.min.js",
         STATIC_DIR / "vendor/leaflet/leaflet.css",
     ]
     for path in paths:
@@ -138,7 +134,6 @@ def test_no_element_of_the_map_asks_for_a_remote_url() -> None:
     css = [url for e in walk(m) for _, url in getattr(e, "default_css", [])]
     assert js == [
         "../../app/static/vendor/leaflet/leaflet.js",
-        "../../app/static/vendor/jquery/jquery.min.js",
     ]
     assert css == ["../../app/static/vendor/leaflet/leaflet.css"]
     assert [url for url in js + css if url.startswith(("http://", "https://", "//"))] == []
@@ -148,10 +143,6 @@ def test_no_element_of_the_map_asks_for_a_remote_url() -> None:
     ("path", "first_line"),
     [
         ("leaflet/LICENSE", "BSD 2-Clause License"),
-        (
-            "jquery/LICENSE.txt",
-            "Copyright OpenJS Foundation and other contributors, https://openjsf.org/",
-        ),
     ],
 )
 def test_licence_files_are_vendored(path: str, first_line: str) -> None:
