@@ -1,4 +1,4 @@
-"""What the sidebar shows for a clicked segment, and markdown escaping for it (pure)."""
+"""What the sidebar shows for a clicked segment: facts, quotes, citations, conflicts (pure)."""
 
 from __future__ import annotations
 
@@ -16,26 +16,10 @@ CITED_FIELDS = ("author", "title", "outlet", "published", "url", "licence")
 """Source fields in citation order; also the order of `Citation.inferred`."""
 
 ELLIPSIS = "…"
-WORD_JOINER = "\u2060"
-"""Invisible, not whitespace and not a word character: it breaks Streamlit's text rewrites."""
 
 _UNSAFE_URL = re.compile(r"[\s\x00-\x1f\x7f\"'`<>()\[\]{}\\]")
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _WORD_START = re.compile(r"\A\S*")
 _WORD_END = re.compile(r"\S*\Z")
-# Streamlit and remark-gfm rewrite text *after* parsing, where escapes are gone: `:name:`
-# becomes an emoji, icon or logo; a spaced `->`, `--`, `>=` an arrow or dash; a bare URL,
-# `www.` or e-mail address a link. A word joiner inside each such token keeps the text as is.
-_REWRITTEN = (
-    (re.compile(r":(?=[\w+-]+:)"), ":" + WORD_JOINER),
-    (
-        re.compile(r"(?<![^\s\ufeff])(?=(?:<->|->|<-|--|>=|<=|~=)(?![^\s\ufeff]))(.)"),
-        r"\1" + WORD_JOINER,
-    ),
-    (re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))"), WORD_JOINER),
-    (re.compile(r"@(?=[-\w])"), "@" + WORD_JOINER),
-)
 
 
 @dataclass(frozen=True)
@@ -261,7 +245,8 @@ def safe_url(url: str | None) -> str | None:
 def cite(citation: Citation) -> str:
     """A plain-text citation line; unknown fields left out, inferred ones marked.
 
-    The fields come from the data: pass the line through `escape_markdown` to show it.
+    The fields come from the data: pass the line through `geo.markdown.escape_markdown` to
+    show it.
     """
 
     def shown(field: str, value: str) -> str:
@@ -294,29 +279,6 @@ def context_around(text: str, start: int, end: int, radius: int) -> tuple[str, s
         kept = after if text[hi].isspace() else _WORD_END.sub("", after)
         after = kept.rstrip() + ELLIPSIS
     return before, after
-
-
-def escape_markdown(text: str) -> str:
-    """`text` as markdown that `st.markdown` shows literally, each line break kept.
-
-    Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of
-    them), so no link, image, HTML, emphasis, math, directive or table can form. Leading
-    indentation and blank lines at either end are dropped, as HTML would not show them.
-    """
-    lines = [_literal_line(line.lstrip(" \t")) for line in _NEWLINE.split(text)]
-    # A backslash before a newline is a hard break; at the very end it would show as "\".
-    return "\\\n".join("\n".join(lines).strip("\n").split("\n"))
-
-
-def _literal_line(line: str) -> str:
-    for pattern, replacement in _REWRITTEN:
-        line = pattern.sub(replacement, line)
-    return _PUNCTUATION.sub(r"\\\1", line)
-
-
-def quote_block(text: str) -> str:
-    """A passage as an escaped markdown blockquote: every line prefixed with "> "."""
-    return "\n".join(f"> {line}" for line in escape_markdown(text).split("\n"))
 
 
 def country_names(basemap_geojson: Mapping[str, Any]) -> dict[str, str]:

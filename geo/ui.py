@@ -14,15 +14,16 @@ from geo.atlas import Atlas, load_atlas
 from geo.mapdata import view_state
 from geo.mapevents import RETURNED_OBJECTS, Selection, apply_click, read_event
 from geo.mapview import build_base_map, build_view, midpoint
-from geo.panel import (
-    ConflictView,
-    Quote,
-    SegmentPanel,
-    build_panel,
-    cite,
+from geo.markdown import (
+    citation_caption,
     escape_markdown,
+    facts_markdown,
+    glossary,
+    history_rows,
+    in_context,
     quote_block,
 )
+from geo.panel import ConflictView, Quote, SegmentPanel, build_panel
 from geo.paths import DataPaths, data_paths
 from geo.style import legend_html
 from geo.table import COLUMNS
@@ -140,13 +141,6 @@ def on_table_select(atlas: Atlas, key: str, ids: list[str]) -> None:
     st.session_state[SELECTION] = Selection(chosen, before.seen)
     lat, lon = midpoint(atlas.dataset.segments[chosen])
     st.session_state[FOCUS] = MapView(lat, lon, st.session_state[VIEW].zoom)
-
-
-def glossary(labels: dict[str, str]) -> str:
-    """Each id with its label, for a widget's help: escaped, since help renders markdown."""
-    return "  \n".join(
-        f"{escape_markdown(key)}: {escape_markdown(value)}" for key, value in labels.items()
-    )
 
 
 def render_filters(atlas: Atlas) -> Filters:
@@ -289,18 +283,11 @@ def render() -> None:
 def render_quote(quote: Quote) -> None:
     """A verbatim passage, who said it and where, and the seed text around it on demand."""
     st.markdown(quote_block(quote.text))
-    speaker = f"{quote.speaker}, quoted in: " if quote.speaker else ""
-    st.caption(escape_markdown(speaker + cite(quote.citation)))
+    st.caption(citation_caption(quote))
     if quote.citation.url:
         st.link_button("Open the source", quote.citation.url)
     with st.expander("Surrounding text"):
-        st.markdown(
-            escape_markdown(quote.before)
-            + " **"
-            + escape_markdown(quote.text)
-            + "** "
-            + escape_markdown(quote.after)
-        )
+        st.markdown(in_context(quote))
 
 
 def render_conflict(conflict: ConflictView) -> None:
@@ -314,33 +301,9 @@ def render_conflict(conflict: ConflictView) -> None:
                 render_quote(quote)
 
 
-def history_rows(panel: SegmentPanel) -> list[dict[str, object]]:
-    return [
-        {"year": r.year, "status": r.status_label, "dated by": r.dated_by_label, "note": r.note}
-        for r in panel.history
-    ]
-
-
 def render_facts(panel: SegmentPanel) -> None:
-    """Corridor, mode, countries, status, lengths and precision, each from the data."""
-    now = panel.status_now
-    status = (
-        f"{now.status_label} (since {now.year})"
-        if now
-        else f"not yet mentioned by any source (first dated {panel.history[0].year})"
-    )
-    stated = f"{panel.stated_km:,.0f} km as stated" if panel.stated_km is not None else "not stated"
-    lines = [
-        f"**Corridor:** {escape_markdown(panel.corridor_name)}",
-        f"**Mode:** {escape_markdown(panel.mode_label)}",
-        f"**Countries:** {escape_markdown(', '.join(panel.countries))}",
-        f"**Status in {panel.year}:** {escape_markdown(status)}",
-        f"**Length:** {escape_markdown(stated)}; the drawn line measures "
-        f"{panel.measured_km:,.1f} km (geodesic)",
-        f"**Geometry:** {escape_markdown(panel.precision_label)}. "
-        f"{escape_markdown(panel.precision_definition)}",
-    ]
-    st.markdown("  \n".join(lines))
+    """Corridor, mode, countries, status, lengths and precision, then the dated history."""
+    st.markdown(facts_markdown(panel))
     st.caption(escape_markdown(panel.geometry_note))
     st.markdown("**Status history**")
     st.dataframe(cast(Any, history_rows(panel)), hide_index=True, width="stretch")

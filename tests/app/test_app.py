@@ -15,7 +15,7 @@ from geo.assets import STATIC_DIR
 from geo.atlas import HOME, choices_of
 from geo.load import load_dataset
 from geo.mapdata import read_mask
-from geo.panel import quote_block
+from geo.markdown import quote_block
 from geo.paths import DATA_ROOT_VARIABLE, DEFAULT_PATHS
 from geo.timeline import Filters, show_segments
 

@@ -10,8 +10,9 @@ from collections.abc import Callable
 import pytest
 
 from geo.load import load_dataset
+from geo.markdown import WORD_JOINER as J
+from geo.markdown import escape_markdown, quote_block
 from geo.models import Dataset
-from geo.panel import WORD_JOINER as J
 from geo.panel import (
     Citation,
     SegmentPanel,
@@ -21,9 +22,7 @@ from geo.panel import (
     cited_passages,
     context_around,
     country_names,
-    escape_markdown,
     measured,
-    quote_block,
     safe_url,
 )
 from geo.paths import BASEMAP, DEFAULT_PATHS

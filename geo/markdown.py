@@ -1,0 +1,102 @@
+"""Data text as markdown that Streamlit shows literally, and the sidebar's text blocks (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.panel import Quote, SegmentPanel, cite
+
+WORD_JOINER = "\u2060"
+"""Invisible, not whitespace and not a word character: it breaks Streamlit's text rewrites."""
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# Streamlit and remark-gfm rewrite text *after* parsing, where escapes are gone: `:name:`
+# becomes an emoji, icon or logo; a spaced `->`, `--`, `>=` an arrow or dash; a bare URL,
+# `www.` or e-mail address a link. A word joiner inside each such token keeps the text as is.
+_REWRITTEN = (
+    (re.compile(r":(?=[\w+-]+:)"), ":" + WORD_JOINER),
+    (
+        re.compile(r"(?<![^\s\ufeff])(?=(?:<->|->|<-|--|>=|<=|~=)(?![^\s\ufeff]))(.)"),
+        r"\1" + WORD_JOINER,
+    ),
+    (re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))"), WORD_JOINER),
+    (re.compile(r"@(?=[-\w])"), "@" + WORD_JOINER),
+)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as markdown that `st.markdown` shows literally, each line break kept.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of
+    them), so no link, image, HTML, emphasis, math, directive or table can form. Leading
+    indentation and blank lines at either end are dropped, as HTML would not show them.
+    """
+    lines = [_literal_line(line.lstrip(" \t")) for line in _NEWLINE.split(text)]
+    # A backslash before a newline is a hard break; at the very end it would show as "\".
+    return "\\\n".join("\n".join(lines).strip("\n").split("\n"))
+
+
+def _literal_line(line: str) -> str:
+    for pattern, replacement in _REWRITTEN:
+        line = pattern.sub(replacement, line)
+    return _PUNCTUATION.sub(r"\\\1", line)
+
+
+def quote_block(text: str) -> str:
+    """A passage as an escaped markdown blockquote: every line prefixed with "> "."""
+    return "\n".join(f"> {line}" for line in escape_markdown(text).split("\n"))
+
+
+def glossary(labels: dict[str, str]) -> str:
+    """Each id with its label, for a widget's help: escaped, since help renders markdown."""
+    return "  \n".join(
+        f"{escape_markdown(key)}: {escape_markdown(value)}" for key, value in labels.items()
+    )
+
+
+def facts_markdown(panel: SegmentPanel) -> str:
+    """Corridor, mode, countries, status, lengths and precision, each from the data."""
+    now = panel.status_now
+    status = (
+        f"{now.status_label} (since {now.year})"
+        if now
+        else f"not yet mentioned by any source (first dated {panel.history[0].year})"
+    )
+    stated = f"{panel.stated_km:,.0f} km as stated" if panel.stated_km is not None else "not stated"
+    lines = [
+        f"**Corridor:** {escape_markdown(panel.corridor_name)}",
+        f"**Mode:** {escape_markdown(panel.mode_label)}",
+        f"**Countries:** {escape_markdown(', '.join(panel.countries))}",
+        f"**Status in {panel.year}:** {escape_markdown(status)}",
+        f"**Length:** {escape_markdown(stated)}; the drawn line measures "
+        f"{panel.measured_km:,.1f} km (geodesic)",
+        f"**Geometry:** {escape_markdown(panel.precision_label)}. "
+        f"{escape_markdown(panel.precision_definition)}",
+    ]
+    return "  \n".join(lines)
+
+
+def history_rows(panel: SegmentPanel) -> list[dict[str, object]]:
+    """The dated status history as table rows (a table shows its cells as plain text)."""
+    return [
+        {"year": r.year, "status": r.status_label, "dated by": r.dated_by_label, "note": r.note}
+        for r in panel.history
+    ]
+
+
+def citation_caption(quote: Quote) -> str:
+    """Who said the quote, and where: one escaped line."""
+    speaker = f"{quote.speaker}, quoted in: " if quote.speaker else ""
+    return escape_markdown(speaker + cite(quote.citation))
+
+
+def in_context(quote: Quote) -> str:
+    """The quote in bold within the seed text around it, all escaped."""
+    return (
+        escape_markdown(quote.before)
+        + " **"
+        + escape_markdown(quote.text)
+        + "** "
+        + escape_markdown(quote.after)
+    )
