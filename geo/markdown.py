@@ -77,12 +77,15 @@ def facts_markdown(panel: SegmentPanel) -> str:
     return "  \n".join(lines)
 
 
-def history_rows(panel: SegmentPanel) -> list[dict[str, object]]:
-    """The dated status history as table rows (a table shows its cells as plain text)."""
-    return [
-        {"year": r.year, "status": r.status_label, "dated by": r.dated_by_label, "note": r.note}
-        for r in panel.history
-    ]
+def history_markdown(panel: SegmentPanel) -> str:
+    """The dated status history, oldest first, as an escaped markdown list: light to render,
+    unlike a dataframe, so it never delays the quotes above it."""
+    items = []
+    for row in panel.history:
+        note = f": {row.note}" if row.note else ""
+        text = f"{row.status_label} (dated by {row.dated_by_label}){note}"
+        items.append(f"- **{row.year}**: {escape_markdown(text)}")
+    return "\n".join(items)
 
 
 def citation_caption(quote: Quote) -> str:

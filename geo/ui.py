@@ -19,7 +19,7 @@ from geo.markdown import (
     escape_markdown,
     facts_markdown,
     glossary,
-    history_rows,
+    history_markdown,
     in_context,
     quote_block,
 )
@@ -301,23 +301,24 @@ def render_conflict(conflict: ConflictView) -> None:
                 render_quote(quote)
 
 
-def render_facts(panel: SegmentPanel) -> None:
-    """Corridor, mode, countries, status, lengths and precision, then the dated history."""
+def render_panel(panel: SegmentPanel) -> None:
+    """Name and facts, then the quotes (what readers come for), then history and conflicts."""
+    st.header(escape_markdown(panel.name), anchor=False)
     st.markdown(facts_markdown(panel))
     st.caption(escape_markdown(panel.geometry_note))
-    st.markdown("**Status history**")
-    st.dataframe(cast(Any, history_rows(panel)), hide_index=True, width="stretch")
-
-
-def render_panel(panel: SegmentPanel) -> None:
-    st.header(escape_markdown(panel.name), anchor=False)
-    render_facts(panel)
-    for conflict in panel.conflicts:
-        render_conflict(conflict)
+    if panel.conflicts:
+        topics = "; ".join(conflict.topic for conflict in panel.conflicts)
+        st.info(escape_markdown(f"Sources disagree: {topics}. Both sides are under Conflicts."))
     st.subheader(f"What the sources say ({len(panel.quotes)})", anchor=False)
     for quote in panel.quotes:
         render_quote(quote)
         st.divider()
+    st.subheader("Status history", anchor=False)
+    st.markdown(history_markdown(panel))
+    if panel.conflicts:
+        st.subheader(f"Conflicts ({len(panel.conflicts)})", anchor=False)
+    for conflict in panel.conflicts:
+        render_conflict(conflict)
     if panel.corridor_quotes:
         with st.expander(f"About the corridor as a whole ({len(panel.corridor_quotes)})"):
             for quote in panel.corridor_quotes:
