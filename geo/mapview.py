@@ -76,10 +76,12 @@ class CountryOutlines(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        fetch({{ this.url|tojson }})
+        // After the segments have drawn: the outlines are the larger file and the slower
+        // to draw, and only a backdrop (tiles cover them when they load).
+        corridorAtlas.whenDrawn(() => fetch({{ this.url|tojson }})
             .then((response) => response.json())
             .then((data) => L.geoJSON(data, {{ this.options|tojson }})
-                .addTo({{ this._parent.get_name() }}));
+                .addTo({{ this._parent.get_name() }})));
         {% endmacro %}
         """
     )

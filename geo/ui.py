@@ -41,6 +41,8 @@ FOCUS = "focus"
 WRITTEN = "written"
 NOTICES = "notices"
 TABLE_VERSION = "table_version"
+SHOW_TABLE = "show_table"
+SHOW_LINK = "show_link"
 TABLE_PICK = "table_pick"
 """The segment whose row the table highlights: the last row picked, until another selection."""
 EVENT = "event"
@@ -215,6 +217,21 @@ def render_table(atlas: Atlas, visible: Visible) -> None:
     )  # fmt: skip
 
 
+def render_on_demand(atlas: Atlas, visible: Visible, state: ViewState) -> None:
+    """The segment table and the link box, each behind a toggle: they pull large browser
+    bundles (a data grid, a code highlighter) that would hold back the map on a first visit
+    by about half a second each (measured with python -m bench)."""
+    table_toggle, link_toggle = st.columns(2)
+    show_table = table_toggle.toggle(f"Segment table ({len(visible.ids)} shown)", key=SHOW_TABLE)
+    show_link = link_toggle.toggle("Link to this view", key=SHOW_LINK)
+    if show_table:
+        render_table(atlas, visible)
+    if show_link:
+        base = st.context.url or "http://localhost:8501/"
+        st.caption("The address bar holds the same link; copy it with the button at its right:")
+        st.code(url.share_link(base, state, atlas.choices), language=None)
+
+
 def write_url(state: ViewState, atlas: Atlas) -> None:
     """Put selection and view in the URL, touching only what changed (each write is a
     browser-history entry)."""
@@ -271,11 +288,8 @@ def render() -> None:
         # The legend's labels are HTML-escaped by legend_html; the HTML is for its line samples.
         unsafe_allow_html=True,
     )
-    render_table(atlas, visible)
     write_url(state, atlas)
-    base = st.context.url or "http://localhost:8501/"
-    st.caption("Link to this view (copy with the button at its right):")
-    st.code(url.share_link(base, state, atlas.choices), language=None)
+    render_on_demand(atlas, visible, state)
     with st.sidebar:
         render_sidebar(atlas, state, visible)
 

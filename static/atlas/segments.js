@@ -79,6 +79,7 @@
     },
 
     _fail: function (map, error) {
+      drawnNow();
       var notice = L.control({ position: "topright" });
       notice.onAdd = function () {
         var box = L.DomUtil.create("div", "leaflet-bar ca-load-error");
@@ -147,6 +148,7 @@
         }
       }
       this._select(state.selected);
+      drawnNow();
     },
 
     _styleOf: function (code) {
@@ -190,8 +192,24 @@
     },
   });
 
+  // Work that should wait until the segments are on screen (the country outlines): run after
+  // the first frame that shows them, so it never delays what the reader came for.
+  var waiting = [];
+  var drawn = false;
+  function drawnNow() {
+    if (drawn) return;
+    drawn = true;
+    requestAnimationFrame(function () {
+      setTimeout(function () { waiting.splice(0).forEach(function (job) { job(); }); }, 0);
+    });
+  }
+
   window.corridorAtlas = {
     current: null,
+    whenDrawn: function (job) {
+      if (drawn && !waiting.length) setTimeout(job, 0);
+      else waiting.push(job);
+    },
     segmentLayer: function (options) {
       var layer = new SegmentLayer(options);
       window.corridorAtlas.current = layer;
