@@ -103,3 +103,11 @@ def in_context(quote: Quote) -> str:
         + "** "
         + escape_markdown(quote.after)
     )
+
+
+def quote_markdown(quote: Quote, rule: bool = False) -> str:
+    """A quote and who said it where, as one markdown block (one element for Streamlit to
+    send instead of three: each element costs the rerun about a millisecond and a message);
+    ``rule`` puts a line above it to separate it from the one before."""
+    above = "---\n\n" if rule else ""
+    return f"{above}{quote_block(quote.text)}\n\n— {citation_caption(quote)}"

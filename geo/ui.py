@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any, cast
@@ -15,13 +16,12 @@ from geo.mapdata import view_state
 from geo.mapevents import RETURNED_OBJECTS, Selection, apply_click, read_event
 from geo.mapview import build_base_map, build_view, midpoint
 from geo.markdown import (
-    citation_caption,
     escape_markdown,
     facts_markdown,
     glossary,
     history_markdown,
     in_context,
-    quote_block,
+    quote_markdown,
 )
 from geo.panel import ConflictView, Quote, SegmentPanel, build_panel
 from geo.paths import DataPaths, data_paths
@@ -64,14 +64,29 @@ def cached_atlas(root: str) -> Atlas:
     and outlines on every rerun of every session. The Atlas is a frozen record that no code
     mutates, so sharing it is safe.
     """
-    return load_atlas(DataPaths(Path(root)))
+    atlas = load_atlas(DataPaths(Path(root)))
+    keep_out_of_gc()
+    return atlas
+
+
+def keep_out_of_gc() -> None:
+    """Move everything loaded so far out of the cyclic garbage collector's reach.
+
+    Streamlit runs gc.collect() after every script run (runner.postScriptGC). With the
+    read-only data set tracked, each collection walked it: 85 ms per rerun on the shipped
+    data, 300 ms at 10,000 segments. Frozen objects are never scanned; they live as long as
+    the server anyway, and everything else is still collected as before.
+    """
+    gc.freeze()
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def cached_visible(root: str, filters: Filters) -> Visible:
     """What a filter set shows, computed once per server and shared (read-only), so a click
     or a pan does not filter 10,000 segments again. A few recent filter sets are kept."""
-    return find_visible(cached_atlas(root), filters)
+    visible = find_visible(cached_atlas(root), filters)
+    keep_out_of_gc()
+    return visible
 
 
 def render_problems(problems: list[str]) -> None:
@@ -294,10 +309,9 @@ def render() -> None:
         render_sidebar(atlas, state, visible)
 
 
-def render_quote(quote: Quote) -> None:
+def render_quote(quote: Quote, rule: bool = False) -> None:
     """A verbatim passage, who said it and where, and the seed text around it on demand."""
-    st.markdown(quote_block(quote.text))
-    st.caption(citation_caption(quote))
+    st.markdown(quote_markdown(quote, rule))
     if quote.citation.url:
         st.link_button("Open the source", quote.citation.url)
     with st.expander("Surrounding text"):
@@ -324,9 +338,8 @@ def render_panel(panel: SegmentPanel) -> None:
         topics = "; ".join(conflict.topic for conflict in panel.conflicts)
         st.info(escape_markdown(f"Sources disagree: {topics}. Both sides are under Conflicts."))
     st.subheader(f"What the sources say ({len(panel.quotes)})", anchor=False)
-    for quote in panel.quotes:
-        render_quote(quote)
-        st.divider()
+    for index, quote in enumerate(panel.quotes):
+        render_quote(quote, rule=index > 0)
     st.subheader("Status history", anchor=False)
     st.markdown(history_markdown(panel))
     if panel.conflicts:

@@ -125,9 +125,9 @@ def test_a_link_restores_filters_selection_and_view() -> None:
 def test_the_selected_segment_is_highlighted_and_its_quotes_listed() -> None:
     at = run_app(segment="rasht-astara-railway")
     assert map_state(at)["selected"] == "rasht-astara-railway"
-    sidebar = [m.value for m in at.sidebar.markdown]
+    sidebar = "\n".join(m.value for m in at.sidebar.markdown)
     for passage_id in DATASET.segments["rasht-astara-railway"].passages:
-        assert quote_block(DATASET.passages[passage_id].text) in sidebar, passage_id
+        assert quote_block(DATASET.passages[passage_id].text) + "\n\n— " in sidebar, passage_id
 
 
 @pytest.mark.parametrize(
