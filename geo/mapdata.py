@@ -24,7 +24,7 @@ from shapely.geometry import LineString
 
 from geo.mapview import Labels, latlon
 from geo.models import Dataset, Segment
-from geo.style import HALO, casing_style, line_style, mode_look
+from geo.style import HALO, casing_style, line_style, mode_hint, mode_look
 from geo.timeline import status_as_of, year_span
 
 FORMAT = 1
@@ -105,7 +105,12 @@ def year_codes(
 def _looks(dataset: Dataset, labels: Labels) -> dict[str, Any]:
     """Labels and styles by position, as the file's codes refer to them."""
     statuses = [
-        {"id": term.id, "label": term.label, "style": line_style(term.id, "rail")}
+        {
+            "id": term.id,
+            "label": term.label,
+            "definition": term.definition,
+            "style": line_style(term.id, "rail"),
+        }
         for term in dataset.vocabulary.statuses
     ]
     modes = [
@@ -114,6 +119,7 @@ def _looks(dataset: Dataset, labels: Labels) -> dict[str, Any]:
             "label": term.label,
             "weight": mode_look(term.id).weight,
             "casing": casing_style(term.id),
+            "hint": mode_hint(term.id),
         }
         for term in dataset.vocabulary.modes
     ]
@@ -173,10 +179,19 @@ def read_mask(mask: str, order: Sequence[str]) -> list[str]:
     ]
 
 
-def view_state(data: MapData, year: int, mask: str, selected: str | None) -> dict[str, Any]:
+def view_state(
+    data: MapData, year: int, mask: str, selected: str | None, counts: Sequence[int] = ()
+) -> dict[str, Any]:
     """What one rerun tells the browser, given the shown mask: about 1.4 KB at 10,000
-    segments, a few dozen bytes for the shipped data."""
-    return {"data": data.digest, "year": year, "shown": mask, "selected": selected}
+    segments, a few dozen bytes for the shipped data. ``counts`` are the shown segments per
+    status, in the file's status order, for the map's legend."""
+    return {
+        "data": data.digest,
+        "year": year,
+        "shown": mask,
+        "selected": selected,
+        "counts": list(counts),
+    }
 
 
 def publish(data: MapData, static_dir: Path) -> bool:

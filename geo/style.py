@@ -8,10 +8,7 @@ line's edging: rail has a dark edge, road a white one, sea none and a thinner li
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
-
-from geo.models import Term
 
 
 @dataclass(frozen=True)
@@ -87,50 +84,6 @@ def casing_style(mode: str) -> dict[str, object] | None:
     if look.casing is None:
         return None
     return {"color": look.casing, "weight": look.weight + CASING_EXTRA, "opacity": 0.9}
-
-
-def swatch_svg(status: str, mode: str = "rail", width: int = 46) -> str:
-    """A small SVG sample of a line, as the legend shows it."""
-    look, weight = status_look(status), mode_look(mode).weight
-    casing = casing_style(mode)
-    parts = [f'<svg width="{width}" height="14" role="img" aria-hidden="true">']
-    if casing:
-        parts.append(
-            f'<line x1="2" y1="7" x2="{width - 2}" y2="7" stroke="{casing["color"]}" '
-            f'stroke-width="{casing["weight"]}"/>'
-        )
-    dash = f' stroke-dasharray="{look.dash}"' if look.dash else ""
-    parts.append(
-        f'<line x1="2" y1="7" x2="{width - 2}" y2="7" stroke="{look.colour}" '
-        f'stroke-width="{weight}"{dash}/>'
-    )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def legend_html(statuses: tuple[Term, ...], counts: dict[str, int], modes: tuple[Term, ...]) -> str:
-    """The legend: every status with its look and count of shown segments, then the modes.
-
-    Labels come from the data, so every one is escaped before it reaches HTML.
-    """
-    rows = [
-        '<div class="ca-legend" style="font-size:0.85rem;line-height:1.6">',
-        "<strong>Status</strong> (segments shown)<br>",
-    ]
-    for term in statuses:
-        count = counts.get(term.id, 0)
-        rows.append(
-            f'<span title="{html.escape(term.definition)}">{swatch_svg(term.id)} '
-            f"{html.escape(term.label)} ({count})</span><br>"
-        )
-    rows.append("<strong>Mode</strong><br>")
-    for term in modes:
-        rows.append(
-            f'<span title="{html.escape(term.definition)}">{swatch_svg("operational", term.id)} '
-            f"{html.escape(term.label)} {html.escape(mode_hint(term.id))}</span><br>"
-        )
-    rows.append("</div>")
-    return "".join(rows)
 
 
 def mode_hint(mode: str) -> str:

@@ -25,7 +25,6 @@ from geo.markdown import (
 )
 from geo.panel import ConflictView, Quote, SegmentPanel, build_panel
 from geo.paths import DataPaths, data_paths
-from geo.style import legend_html
 from geo.table import COLUMNS
 from geo.timeline import Filters
 from geo.urlstate import MapView, ViewState
@@ -200,7 +199,8 @@ def render_notices() -> None:
 def render_map(atlas: Atlas, visible: Visible, state: ViewState) -> None:
     tiles = os.environ.get(TILES_VARIABLE, "on") != "off"
     focus: MapView = st.session_state[FOCUS]
-    view = view_state(atlas.map_data, state.year, visible.mask, state.segment)
+    counts = [visible.counts.get(status, 0) for status in atlas.choices.statuses]
+    view = view_state(atlas.map_data, state.year, visible.mask, state.segment, counts)
     st_folium(
         build_base_map(atlas.choices.home, tiles, atlas.segment_layer()),
         key=MAP_KEY,
@@ -232,13 +232,23 @@ def render_table(atlas: Atlas, visible: Visible) -> None:
     )  # fmt: skip
 
 
+def flip(key: str) -> None:
+    st.session_state[key] = not st.session_state.get(key, False)
+
+
 def render_on_demand(atlas: Atlas, visible: Visible, state: ViewState) -> None:
-    """The segment table and the link box, each behind a toggle: they pull large browser
-    bundles (a data grid, a code highlighter) that would hold back the map on a first visit
-    by about half a second each (measured with python -m bench)."""
-    table_toggle, link_toggle = st.columns(2)
-    show_table = table_toggle.toggle(f"Segment table ({len(visible.ids)} shown)", key=SHOW_TABLE)
-    show_link = link_toggle.toggle("Link to this view", key=SHOW_LINK)
+    """The segment table and the link box, each behind a button: they pull large browser
+    bundles (a data grid, a code highlighter) that held the map back by about half a second
+    each on a first visit (python -m bench). Buttons, not toggles: a toggle's own bundle cost
+    the first load too."""
+    show_table, show_link = st.session_state.get(SHOW_TABLE), st.session_state.get(SHOW_LINK)
+    table_button, link_button = st.columns(2)
+    verb = "Hide" if show_table else "Show"
+    table_button.button(f"{verb} the segment table ({len(visible.ids)} shown)",
+                        on_click=flip, args=(SHOW_TABLE,), key="table-button")  # fmt: skip
+    verb = "Hide" if show_link else "Show"
+    link_button.button(f"{verb} a link to this view",
+                       on_click=flip, args=(SHOW_LINK,), key="link-button")  # fmt: skip
     if show_table:
         render_table(atlas, visible)
     if show_link:
@@ -293,16 +303,7 @@ def render() -> None:
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
     visible = cached_visible(root, filters)
-    map_col, legend_col = st.columns([5, 1])
-    with map_col:
-        render_map(atlas, visible, state)
-    legend_col.markdown(
-        legend_html(
-            atlas.dataset.vocabulary.statuses, visible.counts, atlas.dataset.vocabulary.modes
-        ),
-        # The legend's labels are HTML-escaped by legend_html; the HTML is for its line samples.
-        unsafe_allow_html=True,
-    )
+    render_map(atlas, visible, state)
     write_url(state, atlas)
     render_on_demand(atlas, visible, state)
     with st.sidebar:

@@ -47,6 +47,77 @@
     box.appendChild(row);
   }
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  // A short sample of a line as the map draws it: the edge under it, then the dashed stroke.
+  function swatch(style, weight, casing) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "40");
+    svg.setAttribute("height", "12");
+    svg.setAttribute("aria-hidden", "true");
+    var strokes = casing ? [casing, style] : [style];
+    strokes.forEach(function (look, index) {
+      var line = document.createElementNS(SVG, "line");
+      line.setAttribute("x1", "3");
+      line.setAttribute("y1", "6");
+      line.setAttribute("x2", "37");
+      line.setAttribute("y2", "6");
+      line.setAttribute("stroke", look.color);
+      line.setAttribute("stroke-width", String(look.weight || weight));
+      var last = index === strokes.length - 1;
+      if (last && style.dashArray) line.setAttribute("stroke-dasharray", style.dashArray);
+      if (last && style.lineCap) line.setAttribute("stroke-linecap", style.lineCap);
+      svg.appendChild(line);
+    });
+    return svg;
+  }
+
+  function legendRow(box, sample, text, title) {
+    var row = document.createElement("div");
+    row.className = "ca-legend-row";
+    if (title) row.title = title;
+    row.appendChild(sample);
+    var label = document.createElement("span");
+    label.textContent = " " + text;
+    row.appendChild(label);
+    box.appendChild(row);
+  }
+
+  function heading(box, text) {
+    var title = document.createElement("b");
+    title.textContent = text;
+    box.appendChild(title);
+  }
+
+  // The legend inside the map: every status with the number of segments shown, then how
+  // modes differ. Built from the segment file's looks, so it always matches the lines.
+  var Legend = L.Control.extend({
+    options: { position: "bottomright" },
+    onAdd: function () {
+      this._box = L.DomUtil.create("div", "leaflet-bar ca-legend");
+      this._box.style.cssText = "background:#fff;padding:6px 8px;font:12px/1.5 sans-serif";
+      L.DomEvent.disableClickPropagation(this._box);
+      L.DomEvent.disableScrollPropagation(this._box);
+      return this._box;
+    },
+    update: function (data, counts) {
+      var box = this._box;
+      while (box.firstChild) box.removeChild(box.firstChild);
+      heading(box, "Status (segments shown)");
+      var rail = data.modes.filter(function (mode) { return mode.id === "rail"; })[0];
+      data.statuses.forEach(function (status, index) {
+        var count = counts && counts[index] !== undefined ? counts[index] : 0;
+        legendRow(box, swatch(status.style, status.style.weight, rail && rail.casing),
+                  status.label + " (" + count + ")", status.definition);
+      });
+      heading(box, "Mode");
+      data.modes.forEach(function (mode) {
+        var look = { color: "#009E73", weight: mode.weight };
+        legendRow(box, swatch(look, mode.weight, mode.casing), mode.label + " " + mode.hint, null);
+      });
+    },
+  });
+
   var SegmentLayer = L.FeatureGroup.extend({
     initialize: function (options) {
       L.FeatureGroup.prototype.initialize.call(this, []);
@@ -63,6 +134,7 @@
 
     onAdd: function (map) {
       L.FeatureGroup.prototype.onAdd.call(this, map);
+      if (!this._legend) this._legend = new Legend().addTo(map);
       if (this._data || this._loading) return;
       if (this._source.data) {
         this._setData(this._source.data);
@@ -148,6 +220,7 @@
         }
       }
       this._select(state.selected);
+      this._legend.update(data, state.counts);
       drawnNow();
     },
 

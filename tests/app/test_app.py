@@ -151,10 +151,16 @@ def test_the_map_script_holds_exactly_the_visible_segments(
     at = run_app(**params)
     assert not at.exception
     assert drawn_ids(at) == expected
+    # The map's legend counts what it draws, per status in the vocabulary's order.
+    counts = map_state(at)["counts"]
+    assert len(counts) == len(CHOICES.statuses)
+    assert sum(counts) == len(expected)
     assert not at.dataframe, "the table waits for its toggle"
-    at.toggle(key="show_table").set_value(True).run()
+    button = at.button(key="table-button")
+    assert button.label == f"Show the segment table ({len(expected)} shown)"
+    button.click().run()
     assert len(at.dataframe[0].value) == len(expected)
-    assert at.toggle(key="show_table").label == f"Segment table ({len(expected)} shown)"
+    assert at.button(key="table-button").label.startswith("Hide the segment table")
 
 
 def test_a_rerun_sends_the_map_no_geometry() -> None:
@@ -213,7 +219,7 @@ def test_a_hostile_segment_never_reaches_html_unescaped() -> None:
 def test_the_share_link_is_the_canonical_query_of_the_view() -> None:
     at = run_app(year="2017", segment="rasht-astara-railway", foo="bar")
     assert not at.code, "the link box waits for its toggle"
-    at.toggle(key="show_link").set_value(True).run()
+    at.button(key="link-button").click().run()
     assert at.code[0].value == "http://localhost:8501/?year=2017&segment=rasht-astara-railway"
 
 

@@ -102,13 +102,13 @@ def test_a_segment_disappears_a_year_before_its_first_status(page: Page, app_url
     )
     assert parse_qs(urlsplit(page.url).query)["year"] == [str(segment.first_year - 1)]
     shown = [s for s in DATASET.segments.values() if s.first_year <= segment.first_year - 1]
-    expect(page.get_by_text(f"Segment table ({len(shown)} shown)")).to_be_visible()
+    expect(page.get_by_text(f"Show the segment table ({len(shown)} shown)")).to_be_visible()
 
 
 def test_a_table_row_selects_its_segment(page: Page, app_url: str) -> None:
     open_app(page, f"{app_url}/?corridor=zangezur")
     rows = [s for s in DATASET.segments.values() if s.corridor == "zangezur"]
-    page.get_by_text(f"Segment table ({len(rows)} shown)").click()
+    page.get_by_role("button", name=f"Show the segment table ({len(rows)} shown)").click()
     expect(page.locator(".st-key-segment-table")).to_contain_text(f"{len(rows)} segments shown")
     table = page.locator(".st-key-segment-table").get_by_test_id("stDataFrame")
     order = sorted(rows, key=lambda s: (s.first_year, s.id))
@@ -132,7 +132,7 @@ def test_a_copied_link_reopens_the_same_view(
     click_segment(page, "rasht-astara-railway")
     expect_selected(page, "rasht-astara-railway")
     map_frame(page).locator(".leaflet-control-zoom-in").click()
-    page.get_by_text("Link to this view").click()
+    page.get_by_role("button", name="Show a link to this view").click()
     expect(page.get_by_test_id("stCode")).to_contain_text("zoom=6")
     code = page.get_by_test_id("stCode")
     code.hover()

@@ -128,11 +128,13 @@ def test_a_mask_ignores_ids_outside_the_file() -> None:
 def test_a_view_state_stays_small_at_ten_thousand_segments(mini: Dataset) -> None:
     data = build_map_data(mini, Labels.of(mini))
     many = replace(data, order=tuple(f"segment-{i:05d}" for i in range(10_000)))
-    state = view_state(many, 2024, shown_mask(many.order, many.order[::2]), "segment-00002")
+    mask = shown_mask(many.order, many.order[::2])
+    state = view_state(many, 2024, mask, "segment-00002", [5_000, 0, 0, 0, 0, 0, 0, 0])
     assert len(json.dumps(state)) < 2_000
     assert read_mask(state["shown"], many.order) == list(many.order[::2])
     assert state["selected"] == "segment-00002"
     assert state["data"] == data.digest
+    assert state["counts"] == [5_000, 0, 0, 0, 0, 0, 0, 0]
 
 
 def test_publish_writes_once_and_reports_an_unwritable_folder(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,9 +26,7 @@ from geo.paths import DataPaths
 from geo.style import (
     STATUS_LOOKS,
     casing_style,
-    legend_html,
     line_style,
-    swatch_svg,
 )
 from geo.table import table_rows
 from geo.timeline import Filters, Shown, show_segments
@@ -123,17 +120,6 @@ def test_modes_differ_by_edge() -> None:
     assert edges["sea"] is None
     assert edges["rail"] is not None and edges["road"] is not None
     assert edges["rail"]["color"] != edges["road"]["color"]
-
-
-def test_legend_counts_and_escapes_labels(mini: Dataset) -> None:
-    statuses = mini.vocabulary.statuses
-    hostile = (replace(statuses[0], label="<script>x</script>"), *statuses[1:])
-    counts = {term.id: 0 for term in statuses} | {"disputed": 2}
-    html = legend_html(hostile, counts, mini.vocabulary.modes)
-    assert "<script>" not in html
-    assert "&lt;script&gt;x&lt;/script&gt; (0)" in html
-    assert "Disputed (2)" in html
-    assert swatch_svg("disputed") in html
 
 
 def test_table_rows_follow_the_shown_segments(mini: Dataset) -> None:
