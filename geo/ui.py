@@ -303,11 +303,14 @@ def render() -> None:
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
     visible = cached_visible(root, filters)
+    # The sidebar first: after a click, the quotes reach the browser before the map's
+    # arguments are even built, and the sidebar is a separate container, so the page's
+    # layout does not change.
+    with st.sidebar:
+        render_sidebar(atlas, state, visible)
     render_map(atlas, visible, state)
     write_url(state, atlas)
     render_on_demand(atlas, visible, state)
-    with st.sidebar:
-        render_sidebar(atlas, state, visible)
 
 
 def render_quote(quote: Quote, rule: bool = False) -> None:
