@@ -91,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(report.table(scale, outcome, args.apps, args.repeat), flush=True)
                 print(flush=True)
                 results["wall_s"] = round(time.monotonic() - started, 1)
+                results["source_at_end"] = report.source_state()
                 write(args.out, results)  # after every scale: a later failure keeps these
         finally:
             browser.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -107,7 +108,11 @@ def run_scale(browser: Browser, scale: str, plan: Plan) -> dict[str, Any]:
     with serving(apps, root, workdir, scale) as servers:
         for repetition in range(plan.warmup + plan.repeat):
             for app in rotated(apps, repetition):
+                begun = time.monotonic()
                 sample = visit_once(browser, servers[app].url + query, expected[app], years)
+                label = "warm-up" if repetition < plan.warmup else f"{repetition - plan.warmup + 1}"
+                took = time.monotonic() - begun
+                print(f"{scale} {app} visit {label}: {took:.0f} s", file=sys.stderr, flush=True)
                 if repetition >= plan.warmup:
                     gather(samples[app], sample)
     return {

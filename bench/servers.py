@@ -60,6 +60,9 @@ def command(script: Path, port: int) -> list[str]:
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        # No file watching: a commit landing mid-run must not reload the code being measured,
+        # and no app pays the watcher's bookkeeping after every rerun.
+        "--server.fileWatcherType", "none",
     ]  # fmt: skip
 
 
