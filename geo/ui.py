@@ -302,6 +302,9 @@ def render() -> None:
         bound = url.review_bound(opening_params, state, atlas.choices)
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
+    # The URL as soon as the state is known: a link copied while the quotes stream in is
+    # already the link to what they are about.
+    write_url(state, atlas)
     visible = cached_visible(root, filters)
     # The sidebar first: after a click, the quotes reach the browser before the map's
     # arguments are even built, and the sidebar is a separate container, so the page's
@@ -309,7 +312,6 @@ def render() -> None:
     with st.sidebar:
         render_sidebar(atlas, state, visible)
     render_map(atlas, visible, state)
-    write_url(state, atlas)
     render_on_demand(atlas, visible, state)
 
 

@@ -173,6 +173,23 @@ def wait_for_sidebar_text(page: Page, texts: list[str]) -> None:
     page.wait_for_function(SIDEBAR_SHOWS, arg=[flat(text) for text in texts])
 
 
+QUERY_HAS = """
+([key, values]) => {
+  const now = new URLSearchParams(window.location.search).getAll(key);
+  return now.length === values.length && now.every((value, i) => value === values[i]);
+}
+"""
+
+
+def wait_for_query(page: Page, key: str, values: list[str]) -> None:
+    """Wait until the address bar's query has exactly these values for key (none: absent).
+
+    Streamlit writes the URL from messages that can arrive after the sidebar's text, so a
+    test reads the address bar the way a reader's browser settles on it, not at one instant.
+    """
+    page.wait_for_function(QUERY_HAS, arg=[key, values])
+
+
 def set_year(page: Page, year: int, current: int) -> None:
     """Move the year slider with the keyboard, as a keyboard user would."""
     thumb = page.get_by_test_id("stSlider").get_by_role("slider")

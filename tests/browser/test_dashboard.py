@@ -20,6 +20,7 @@ from tests.browser.mapdriver import (
     map_view,
     set_year,
     sidebar_heading,
+    wait_for_query,
     wait_for_sidebar_text,
 )
 
@@ -60,7 +61,7 @@ def test_clicking_a_segment_shows_its_quotes(page: Page, app_url: str, segment_i
     open_app(page, close_up(app_url, segment_id))
     click_segment(page, segment_id)
     expect_selected(page, segment_id)
-    assert parse_qs(urlsplit(page.url).query)["segment"] == [segment_id]
+    wait_for_query(page, "segment", [segment_id])
 
 
 def test_selected_segment_screenshot(page: Page, app_url: str) -> None:
@@ -86,7 +87,7 @@ def test_clicking_twice_keeps_and_empty_map_clears_the_selection(page: Page, app
     expect_selected(page, "zangezur-syunik-meghri")
     click_empty_map(page)
     expect(sidebar_heading(page)).to_have_text("Sources")
-    assert "segment" not in parse_qs(urlsplit(page.url).query)
+    wait_for_query(page, "segment", [])
 
 
 def test_a_segment_disappears_a_year_before_its_first_status(page: Page, app_url: str) -> None:
@@ -100,7 +101,7 @@ def test_a_segment_disappears_a_year_before_its_first_status(page: Page, app_url
         " l.feature.properties.id === id) found = true; }); return !found; }",
         arg=segment.id,
     )
-    assert parse_qs(urlsplit(page.url).query)["year"] == [str(segment.first_year - 1)]
+    wait_for_query(page, "year", [str(segment.first_year - 1)])
     shown = [s for s in DATASET.segments.values() if s.first_year <= segment.first_year - 1]
     expect(page.get_by_text(f"Show the segment table ({len(shown)} shown)")).to_be_visible()
 
