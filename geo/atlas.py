@@ -56,6 +56,8 @@ def choices_of(dataset: Dataset) -> Choices:
         corridors=tuple(dataset.corridors),
         segments=frozenset(segment.id for segment in ordered_segments(dataset)),
         home=HOME,
+        passages=tuple((passage.id, passage.seed) for passage in dataset.passages.values()),
+        seeds=frozenset(dataset.sources),
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from geo.panel import Quote, SegmentPanel, cite
 
@@ -25,14 +27,36 @@ _REWRITTEN = (
 )
 
 
+@lru_cache(maxsize=8192)
 def escape_markdown(text: str) -> str:
     """`text` as markdown that `st.markdown` shows literally, each line break kept.
 
     Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of
     them), so no link, image, HTML, emphasis, math, directive or table can form. Leading
     indentation and blank lines at either end are dropped, as HTML would not show them.
+    Cached: the same passages are escaped again on every rerun that shows them, and the
+    regular expressions cost about 15 ms per sidebar (py-spy, python -m bench.profile).
     """
-    lines = [_literal_line(line.lstrip(" \t")) for line in _NEWLINE.split(text)]
+    return escape_runs(((text, None),))
+
+
+def escape_runs(runs: Iterable[tuple[str, str | None]]) -> str:
+    """Runs of text as one escaped markdown block, each highlighted in its background colour
+    (a Streamlit colour name such as "orange"; None for plain text).
+
+    Like `escape_markdown`, but a run may end or start mid-line, so only the text at the
+    start of a line loses its indentation, and a highlight is closed and reopened at each
+    line break (a highlight cannot span lines).
+    """
+    lines = [""]
+    for text, colour in runs:
+        for index, raw in enumerate(_NEWLINE.split(text)):
+            if index > 0:
+                lines.append("")
+            part = raw if lines[-1] else raw.lstrip(" \t")
+            if part:
+                escaped = _literal_line(part)
+                lines[-1] += f":{colour}-background[{escaped}]" if colour else escaped
     # A backslash before a newline is a hard break; at the very end it would show as "\".
     return "\\\n".join("\n".join(lines).strip("\n").split("\n"))
 
@@ -73,8 +97,16 @@ def facts_markdown(panel: SegmentPanel) -> str:
         f"{panel.measured_km:,.1f} km (geodesic)",
         f"**Geometry:** {escape_markdown(panel.precision_label)}. "
         f"{escape_markdown(panel.precision_definition)}",
+        f"**Backed by:** {backing(panel)}",
     ]
     return "  \n".join(lines)
+
+
+def backing(panel: SegmentPanel) -> str:
+    """How many passages from how many source documents back the segment."""
+    quotes = len(panel.quotes)
+    sources = len({quote.citation.seed for quote in panel.quotes})
+    return f"{quotes} passage{'s' * (quotes != 1)} from {sources} source{'s' * (sources != 1)}"
 
 
 def history_markdown(panel: SegmentPanel) -> str:
@@ -94,20 +126,12 @@ def citation_caption(quote: Quote) -> str:
     return escape_markdown(speaker + cite(quote.citation))
 
 
-def in_context(quote: Quote) -> str:
-    """The quote in bold within the seed text around it, all escaped."""
-    return (
-        escape_markdown(quote.before)
-        + " **"
-        + escape_markdown(quote.text)
-        + "** "
-        + escape_markdown(quote.after)
-    )
-
-
-def quote_markdown(quote: Quote, rule: bool = False) -> str:
+def quote_markdown(quote: Quote, rule: bool = False, context_href: str | None = None) -> str:
     """A quote and who said it where, as one markdown block (one element for Streamlit to
     send instead of three: each element costs the rerun about a millisecond and a message);
-    ``rule`` puts a line above it to separate it from the one before."""
+    ``rule`` puts a line above it to separate it from the one before; ``context_href`` adds
+    a link to the quote in the source reader (it opens in a new tab, as Streamlit's markdown
+    links do, so the map stays as it was)."""
     above = "---\n\n" if rule else ""
-    return f"{above}{quote_block(quote.text)}\n\n— {citation_caption(quote)}"
+    link = f" [Read in context ↗]({context_href})" if context_href else ""
+    return f"{above}{quote_block(quote.text)}\n\n— {citation_caption(quote)}{link}"

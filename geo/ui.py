@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -12,19 +14,14 @@ from streamlit_folium import st_folium
 
 from geo import urlstate as url
 from geo.atlas import Atlas, load_atlas
+from geo.layout import Action, Block, Names, panel_blocks, reader_blocks, reader_sidebar
 from geo.mapdata import view_state
 from geo.mapevents import RETURNED_OBJECTS, Selection, apply_click, read_event
 from geo.mapview import build_base_map, build_view, midpoint
-from geo.markdown import (
-    escape_markdown,
-    facts_markdown,
-    glossary,
-    history_markdown,
-    in_context,
-    quote_markdown,
-)
-from geo.panel import ConflictView, Quote, SegmentPanel, build_panel
+from geo.markdown import glossary
+from geo.panel import build_panel, citation_of
 from geo.paths import DataPaths, data_paths
+from geo.reader import build_reader
 from geo.table import COLUMNS
 from geo.timeline import Filters
 from geo.urlstate import MapView, ViewState
@@ -44,6 +41,10 @@ SHOW_TABLE = "show_table"
 SHOW_LINK = "show_link"
 TABLE_PICK = "table_pick"
 """The segment whose row the table highlights: the last row picked, until another selection."""
+READER = "reader"
+"""(seed, passage) the source reader shows instead of the map, or None."""
+FOCUS_ZOOM = 7
+"""The zoom a segment picked outside the map (table, reader) is shown at."""
 EVENT = "event"
 """Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
 
@@ -114,6 +115,7 @@ def adopt_url(atlas: Atlas) -> None:
     unpick_table(own.segment)
     st.session_state[VIEW] = own.view
     st.session_state[FOCUS] = own.view
+    st.session_state[READER] = (own.reader, own.passage) if own.reader else None
     st.session_state[NOTICES] = list(own.notices)
     for key in params:
         if key not in url.BOUND and key not in url.OWN and key not in url.STREAMLIT_OWN:
@@ -269,6 +271,12 @@ def write_url(state: ViewState, atlas: Atlas) -> None:
     st.session_state[WRITTEN] = own_params_now()
 
 
+def write_reader_url(seed: str, passage: str | None, atlas: Atlas) -> None:
+    """The reader's URL: its seed and passage, nothing of the map."""
+    state = url.default_state(atlas.choices)
+    write_url(replace(state, reader=seed, passage=passage), atlas)
+
+
 def render() -> None:
     """The dashboard: filters, map and legend, the segment table, and the sidebar panel."""
     root = str(data_paths().root)
@@ -289,6 +297,13 @@ def render() -> None:
     st.caption(
         "Transport corridors between Russia, Iran and the South Caucasus, quoted from sources."
     )
+    reading = st.session_state.get(READER)
+    if reading is not None:
+        render_notices()
+        seed, passage = reading
+        write_reader_url(seed, passage, atlas)
+        render_reader(root, seed, passage)
+        return
     filters = render_filters(atlas)
     state = ViewState(
         year=filters.year,
@@ -315,54 +330,49 @@ def render() -> None:
     render_on_demand(atlas, visible, state)
 
 
-def render_quote(quote: Quote, rule: bool = False) -> None:
-    """A verbatim passage, who said it and where, and the seed text around it on demand."""
-    st.markdown(quote_markdown(quote, rule))
-    if quote.citation.url:
-        st.link_button("Open the source", quote.citation.url)
-    with st.expander("Surrounding text"):
-        st.markdown(in_context(quote))
+DRAWERS: dict[str, Callable[[Block], object]] = {
+    "header": lambda b: st.header(b.text, anchor=b.anchor or False),
+    "subheader": lambda b: st.subheader(b.text, anchor=b.anchor or False),
+    # st.subheader, not a markdown heading: only st.header/st.subheader take a given anchor
+    # (a markdown heading's comes from its text); READER_STYLE makes these small.
+    "heading": lambda b: st.subheader(b.text, anchor=b.anchor or False),
+    "markdown": lambda b: st.markdown(b.text),
+    "caption": lambda b: st.caption(b.text),
+    "info": lambda b: st.info(b.text),
+    "link": lambda b: st.link_button(b.text, b.url or ""),
+    "button": lambda b: st.button(
+        b.text, key=b.key, on_click=perform, args=(b.action,), type="tertiary", icon=b.icon
+    ),
+}
 
 
-def render_conflict(conflict: ConflictView) -> None:
-    """Passages that disagree, side by side under one label."""
-    with st.container(border=True):
-        st.markdown(f"**Conflict: {escape_markdown(conflict.topic)}**")
-        st.caption(escape_markdown(f"{conflict.kind_label}. {conflict.note}"))
-        columns = st.columns(max(1, min(len(conflict.quotes), 2)))
-        for index, quote in enumerate(conflict.quotes):
-            with columns[index % len(columns)]:
-                render_quote(quote)
+def draw(blocks: Iterable[Block]) -> None:
+    """One Streamlit call per block of a geo.layout tree."""
+    for block in blocks:
+        if block.kind in DRAWERS:
+            DRAWERS[block.kind](block)
+        elif block.kind == "columns":
+            for column, child in zip(st.columns(len(block.children)), block.children, strict=True):
+                with column:
+                    draw(child.children)
+        else:
+            with st.container(border=True) if block.kind == "bordered" else st.expander(block.text):
+                draw(block.children)
 
 
-def render_panel(panel: SegmentPanel) -> None:
-    """Name and facts, then the quotes (what readers come for), then history and conflicts."""
-    st.header(escape_markdown(panel.name), anchor=False)
-    st.markdown(facts_markdown(panel))
-    st.caption(escape_markdown(panel.geometry_note))
-    if panel.conflicts:
-        topics = "; ".join(conflict.topic for conflict in panel.conflicts)
-        st.info(escape_markdown(f"Sources disagree: {topics}. Both sides are under Conflicts."))
-    st.subheader(f"What the sources say ({len(panel.quotes)})", anchor=False)
-    for index, quote in enumerate(panel.quotes):
-        render_quote(quote, rule=index > 0)
-    st.subheader("Status history", anchor=False)
-    st.markdown(history_markdown(panel))
-    if panel.conflicts:
-        st.subheader(f"Conflicts ({len(panel.conflicts)})", anchor=False)
-    for conflict in panel.conflicts:
-        render_conflict(conflict)
-    if panel.corridor_quotes:
-        with st.expander(f"About the corridor as a whole ({len(panel.corridor_quotes)})"):
-            for quote in panel.corridor_quotes:
-                render_quote(quote)
-
-
-def clear_selection() -> None:
+def perform(action: Action) -> None:
+    """A button of a layout block: select a segment, clear, read a seed, back to the map."""
     st.session_state[EVENT] = True
     before: Selection = st.session_state[SELECTION]
-    st.session_state[SELECTION] = Selection(None, before.seen)
-    unpick_table(None)
+    if action.verb in ("select", "clear"):
+        chosen = action.value if action.verb == "select" else None
+        st.session_state[SELECTION] = Selection(chosen, before.seen)
+        unpick_table(chosen)
+    if action.verb == "select":
+        atlas = cached_atlas(str(data_paths().root))
+        lat, lon = midpoint(atlas.dataset.segments[action.value])
+        st.session_state[VIEW] = st.session_state[FOCUS] = MapView(lat, lon, FOCUS_ZOOM)
+    st.session_state[READER] = (action.value, None) if action.verb == "read" else None
 
 
 def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
@@ -375,7 +385,43 @@ def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
         )
         return
     panel = build_panel(atlas.dataset, atlas.seeds, state.segment, state.year, atlas.countries)
-    st.button("Clear selection", on_click=clear_selection)
+    st.button("Clear selection", on_click=perform, args=(Action("clear"),))
     if state.segment not in visible.members:
         st.info("The current filters hide this segment on the map; it stays selected.")
-    render_panel(panel)
+    draw(panel_blocks(panel))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def cached_reader(
+    root: str, seed: str, passage: str | None
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """A seed's reader and the reader's sidebar, laid out once per server (read-only)."""
+    atlas = cached_atlas(root)
+    dataset = atlas.dataset
+    names = Names(
+        {i: s.name for i, s in dataset.segments.items()},
+        {i: c.name for i, c in dataset.corridors.items()},
+    )
+    titles = {name: citation_of(dataset.sources.get(name), name).title or name for name in
+              atlas.seeds}  # fmt: skip
+    reader = build_reader(dataset, atlas.seeds, seed)
+    return reader_blocks(reader, names, passage), reader_sidebar(titles, seed)
+
+
+READER_BOX = "reader-body"
+READER_STYLE = (
+    f"<style>.st-key-{READER_BOX} h3 {{font-size: 1rem; padding-top: 0.75rem;"
+    " color: #555;}</style>"
+)
+"""The reader's passage headings as small labels (a fixed style: no data goes into it)."""
+
+
+def render_reader(root: str, seed: str, passage: str | None) -> None:
+    """The source reader in place of the map: a link's #passage-… fragment scrolls to the
+    passage's heading."""
+    body, side = cached_reader(root, seed, passage)
+    with st.sidebar:
+        draw(side)
+    st.html(READER_STYLE)
+    with st.container(key=READER_BOX):
+        draw(body)

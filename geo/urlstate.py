@@ -20,10 +20,12 @@ SEGMENT = "segment"
 LAT = "lat"
 LON = "lon"
 ZOOM = "zoom"
+READER = "reader"
+PASSAGE = "passage"
 
 BOUND = (YEAR, STATUS, MODE, CORRIDOR)
 """Params that Streamlit binds to widgets (``bind="query-params"``); keys equal the names."""
-OWN = (SEGMENT, LAT, LON, ZOOM)
+OWN = (SEGMENT, LAT, LON, ZOOM, READER, PASSAGE)
 """Params this module reads and writes through ``st.query_params``."""
 STREAMLIT_OWN = ("embed", "embed_options")
 """Streamlit's own params: neither ours to validate nor unknown."""
@@ -59,6 +61,10 @@ class Choices:
     corridors: tuple[str, ...]
     segments: frozenset[str]
     home: MapView
+    passages: tuple[tuple[str, str], ...] = ()
+    """(passage id, seed) of every quoted passage: what the source reader may open."""
+    seeds: frozenset[str] = frozenset()
+    """The seed documents the source reader may show."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,10 @@ class ViewState:
     corridors: tuple[str, ...]
     segment: str | None
     view: MapView
+    reader: str | None = None
+    """The seed the source reader shows instead of the map, if any."""
+    passage: str | None = None
+    """The passage the reader scrolls to."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,8 @@ class OwnParams:
     segment: str | None
     view: MapView
     notices: tuple[str, ...]
+    reader: str | None = None
+    passage: str | None = None
 
 
 def default_state(choices: Choices) -> ViewState:
@@ -109,10 +121,43 @@ def read_own(params: Params, choices: Choices) -> OwnParams:
     segment = _read_segment(params.get(SEGMENT), choices, notices)
     lat, lon = _read_centre(params.get(LAT), params.get(LON), choices.home, notices)
     zoom = _read_zoom(params.get(ZOOM), choices.home.zoom, notices)
+    reader, passage = _read_reader(params.get(READER), params.get(PASSAGE), choices, notices)
     for key in params:
         if key not in BOUND and key not in OWN and key not in STREAMLIT_OWN:
             notices.append(f"Ignored the unknown parameter {show([key])}.")
-    return OwnParams(segment, MapView(lat, lon, zoom), tuple(notices))
+    return OwnParams(segment, MapView(lat, lon, zoom), tuple(notices), reader, passage)
+
+
+def _read_reader(
+    readers: Sequence[str] | None,
+    passages: Sequence[str] | None,
+    choices: Choices,
+    notices: list[str],
+) -> tuple[str | None, str | None]:
+    """The reader's seed and passage; a known passage names its seed, so it wins a clash."""
+    seed, passage = _one(readers, READER, notices) or None, _one(passages, PASSAGE, notices) or None
+    seed_of = dict(choices.passages)
+    if passage is not None and passage not in seed_of:
+        notices.append(f"Ignored passage={show([passage])}: no quoted passage has that id.")
+        passage = None
+    if passage is not None:
+        if seed is not None and seed != seed_of[passage]:
+            notices.append(f"Ignored reader={show([seed])}: that passage is in another source.")
+        return seed_of[passage], passage
+    if seed is not None and seed not in choices.seeds:
+        notices.append(f"Ignored reader={show([seed])}: no source document has that name.")
+        seed = None
+    return seed, None
+
+
+def passage_anchor(passage: str) -> str:
+    """The anchor of the reader's heading above a passage: a link's #fragment scrolls there."""
+    return f"passage-{passage}"
+
+
+def context_href(seed: str, passage: str) -> str:
+    """A relative link to the reader scrolled to a passage."""
+    return f"?{urlencode([(READER, seed), (PASSAGE, passage)])}#{passage_anchor(passage)}"
 
 
 def _one(values: Sequence[str] | None, key: str, notices: list[str]) -> str | None:
@@ -170,7 +215,8 @@ def _read_zoom(values: Sequence[str] | None, home_zoom: int, notices: list[str])
     value = _one(values, ZOOM, notices)
     if value is None:
         return home_zoom
-    if not value.isdigit() or not MIN_ZOOM <= int(value) <= MAX_ZOOM:
+    # isascii too: str.isdigit() accepts "²", which int() then rejects.
+    if not (value.isascii() and value.isdigit()) or not MIN_ZOOM <= int(value) <= MAX_ZOOM:
         notices.append(
             f"Ignored zoom={show([value])}: expected a whole number from {MIN_ZOOM} to {MAX_ZOOM}."
         )
@@ -224,6 +270,10 @@ def encode_state(state: ViewState, choices: Choices) -> list[tuple[str, str]]:
         pairs.append((SEGMENT, state.segment))
     if state.view != home.view:
         pairs.extend(encode_view(state.view))
+    if state.reader is not None:
+        pairs.append((READER, state.reader))
+    if state.passage is not None:
+        pairs.append((PASSAGE, state.passage))
     return pairs
 
 

@@ -238,3 +238,77 @@ def test_two_pixels_shrink_as_the_map_zooms_in() -> None:
     close_up = MapView(41.5, 50.0, 10)
     assert url.moved(close_up, MapView(41.5, 50.004, 10))
     assert not url.moved(close_up, MapView(41.5, 50.0004, 10))
+
+
+READER_CHOICES = Choices(
+    years=(2016, 2025),
+    statuses=("proposed",),
+    modes=("rail",),
+    corridors=("instc",),
+    segments=frozenset({"rasht-astara-railway"}),
+    home=HOME,
+    passages=(("loan", "004.txt"), ("gauge", "004.txt"), ("visit", "000.txt")),
+    seeds=frozenset({"000.txt", "001.txt", "004.txt"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("params", "reader", "passage", "notices"),
+    [
+        ({}, None, None, ()),
+        ({"reader": ["001.txt"]}, "001.txt", None, ()),
+        ({"passage": ["loan"]}, "004.txt", "loan", ()),
+        ({"reader": ["004.txt"], "passage": ["loan"]}, "004.txt", "loan", ()),
+        (
+            {"reader": ["000.txt"], "passage": ["loan"]},
+            "004.txt",
+            "loan",
+            ("Ignored reader=“000.txt”: that passage is in another source.",),
+        ),
+        (
+            {"reader": ["../../etc/passwd"]},
+            None,
+            None,
+            ("Ignored reader=“../../etc/passwd”: no source document has that name.",),
+        ),
+        (
+            {"reader": ["004.txt"], "passage": ["<b>x</b>"]},
+            "004.txt",
+            None,
+            ("Ignored passage=“<b>x</b>”: no quoted passage has that id.",),
+        ),
+        (
+            {"passage": ["loan", "gauge"]},
+            None,
+            None,
+            ("Ignored passage=“loan, gauge”: give it once.",),
+        ),
+        ({"reader": [""], "passage": [""]}, None, None, ()),
+    ],
+)
+def test_reader_params(
+    params: dict[str, list[str]], reader: str | None, passage: str | None, notices: tuple[str, ...]
+) -> None:
+    own = url.read_own(params, READER_CHOICES)
+    assert (own.reader, own.passage, own.notices) == (reader, passage, notices)
+
+
+def test_the_reader_is_part_of_the_canonical_query() -> None:
+    state = ViewState(**{**vars(url.default_state(READER_CHOICES)), "reader": "004.txt"})
+    with_passage = ViewState(**{**vars(state), "passage": "loan"})
+    assert url.encode_state(state, READER_CHOICES) == [("reader", "004.txt")]
+    assert url.encode_state(with_passage, READER_CHOICES) == [
+        ("reader", "004.txt"),
+        ("passage", "loan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("seed", "passage", "href"),
+    [
+        ("004.txt", "loan", "?reader=004.txt&passage=loan#passage-loan"),
+        ("a b&c.txt", "x", "?reader=a+b%26c.txt&passage=x#passage-x"),
+    ],
+)
+def test_context_href(seed: str, passage: str, href: str) -> None:
+    assert url.context_href(seed, passage) == href
