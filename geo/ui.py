@@ -12,16 +12,29 @@ from typing import Any, cast
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import session
 from geo import urlstate as url
 from geo.atlas import Atlas, load_atlas
 from geo.layout import Action, Block, Names, panel_blocks, reader_blocks, reader_sidebar
 from geo.mapdata import view_state
-from geo.mapevents import RETURNED_OBJECTS, Selection, apply_click, read_event
-from geo.mapview import build_base_map, build_view, midpoint
+from geo.mapevents import RETURNED_OBJECTS, read_event
+from geo.mapview import build_base_map, build_view
 from geo.markdown import glossary
 from geo.panel import build_panel, citation_of
 from geo.paths import DataPaths, data_paths
 from geo.reader import build_reader
+from geo.session import (
+    EVENT,
+    FOCUS,
+    NOTICES,
+    READER,
+    SHOW_LINK,
+    SHOW_TABLE,
+    TABLE_PICK,
+    TABLE_VERSION,
+    VIEW,
+    WRITTEN,
+)
 from geo.table import COLUMNS
 from geo.timeline import Filters
 from geo.urlstate import MapView, ViewState
@@ -31,22 +44,6 @@ from geo.visible import Visible, find_visible
 TILES_VARIABLE = "CORRIDOR_ATLAS_TILES"
 """Set to "off" to draw no web tiles (tests, offline use): the country outlines remain."""
 MAP_KEY = "map"
-SELECTION = "selection"
-VIEW = "view"
-FOCUS = "focus"
-WRITTEN = "written"
-NOTICES = "notices"
-TABLE_VERSION = "table_version"
-SHOW_TABLE = "show_table"
-SHOW_LINK = "show_link"
-TABLE_PICK = "table_pick"
-"""The segment whose row the table highlights: the last row picked, until another selection."""
-READER = "reader"
-"""(seed, passage) the source reader shows instead of the map, or None."""
-FOCUS_ZOOM = 7
-"""The zoom a segment picked outside the map (table, reader) is shown at."""
-EVENT = "event"
-"""Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
 
 
 @st.cache_data(show_spinner=False)
@@ -104,19 +101,17 @@ def own_params_now() -> tuple[tuple[str, str], ...]:
     return tuple((key, value) for key in url.OWN for value in st.query_params.get_all(key))
 
 
+def store() -> session.State:
+    """The session's state as geo.session handles it (a str-keyed mapping)."""
+    return cast(session.State, st.session_state)
+
+
 def adopt_url(atlas: Atlas) -> None:
     """Take selection and view from the URL when it changed from outside (a link, Back)."""
     if st.session_state.get(WRITTEN) == own_params_now():
         return
     params = current_params()
-    own = url.read_own(params, atlas.choices)
-    previous = st.session_state.get(SELECTION, Selection(None))
-    st.session_state[SELECTION] = Selection(own.segment, previous.seen)
-    unpick_table(own.segment)
-    st.session_state[VIEW] = own.view
-    st.session_state[FOCUS] = own.view
-    st.session_state[READER] = (own.reader, own.passage) if own.reader else None
-    st.session_state[NOTICES] = list(own.notices)
+    session.adopt(store(), url.read_own(params, atlas.choices))
     for key in params:
         if key not in url.BOUND and key not in url.OWN and key not in url.STREAMLIT_OWN:
             del st.query_params[key]
@@ -124,41 +119,21 @@ def adopt_url(atlas: Atlas) -> None:
 
 def on_map_change(atlas: Atlas) -> None:
     """Runs before the rerun a map interaction causes, so this run draws the new selection."""
-    st.session_state[EVENT] = True
-    event = read_event(st.session_state.get(MAP_KEY))
-    before: Selection = st.session_state[SELECTION]
-    after = apply_click(before, event, atlas.choices.segments)
-    st.session_state[SELECTION] = after
-    unpick_table(after.segment)
-    if event.centre is not None and event.zoom is not None:
-        reported = url.clamp_view(*event.centre, event.zoom, atlas.choices.home)
-        if url.moved(st.session_state[VIEW], reported):
-            st.session_state[VIEW] = reported
-
-
-def unpick_table(selected: str | None) -> None:
-    """Re-mount the table without its highlighted row when the selection moved elsewhere.
-
-    Only then: re-mounting re-sends every row (a megabyte at 10,000 segments), so a map click
-    leaves a table with no highlighted row alone.
-    """
-    pick = st.session_state.get(TABLE_PICK)
-    if pick is not None and pick != selected:
-        st.session_state[TABLE_PICK] = None
-        st.session_state[TABLE_VERSION] = st.session_state.get(TABLE_VERSION, 0) + 1
+    session.answer_map(store(), read_event(store().get(MAP_KEY)), atlas)
 
 
 def on_table_select(atlas: Atlas, key: str, ids: list[str]) -> None:
     rows = st.session_state[key].selection.rows
-    if not rows or rows[0] >= len(ids):
-        return
-    st.session_state[EVENT] = True
-    chosen = ids[rows[0]]
-    st.session_state[TABLE_PICK] = chosen
-    before: Selection = st.session_state[SELECTION]
-    st.session_state[SELECTION] = Selection(chosen, before.seen)
-    lat, lon = midpoint(atlas.dataset.segments[chosen])
-    st.session_state[FOCUS] = MapView(lat, lon, st.session_state[VIEW].zoom)
+    if rows and rows[0] < len(ids):
+        session.pick_row(store(), ids[rows[0]], atlas)
+
+
+def perform(action: Action) -> None:
+    session.perform(store(), action, cached_atlas(str(data_paths().root)))
+
+
+def flip(key: str) -> None:
+    session.flip(store(), key)
 
 
 def render_filters(atlas: Atlas) -> Filters:
@@ -190,7 +165,7 @@ def render_filters(atlas: Atlas) -> Filters:
 
 
 def render_notices() -> None:
-    notices = url.cap(st.session_state.get(NOTICES, []))
+    notices = url.cap(store().get(NOTICES, []))
     if notices:
         # st.text: the notices repeat URL values, which must never render as markdown or HTML.
         with st.container(border=True):
@@ -232,10 +207,6 @@ def render_table(atlas: Atlas, visible: Visible) -> None:
         selection_mode="single-row", selection_default={"selection": {"rows": chosen}},
         hide_index=True, width="stretch", column_order=COLUMNS,
     )  # fmt: skip
-
-
-def flip(key: str) -> None:
-    st.session_state[key] = not st.session_state.get(key, False)
 
 
 def render_on_demand(atlas: Atlas, visible: Visible, state: ViewState) -> None:
@@ -310,7 +281,7 @@ def render() -> None:
         statuses=tuple(s for s in atlas.choices.statuses if s in filters.statuses),
         modes=tuple(m for m in atlas.choices.modes if m in filters.modes),
         corridors=tuple(c for c in atlas.choices.corridors if c in filters.corridors),
-        segment=st.session_state[SELECTION].segment,
+        segment=session.selection(store()).segment,
         view=st.session_state[VIEW],
     )
     if first_run:
@@ -358,21 +329,6 @@ def draw(blocks: Iterable[Block]) -> None:
         else:
             with st.container(border=True) if block.kind == "bordered" else st.expander(block.text):
                 draw(block.children)
-
-
-def perform(action: Action) -> None:
-    """A button of a layout block: select a segment, clear, read a seed, back to the map."""
-    st.session_state[EVENT] = True
-    before: Selection = st.session_state[SELECTION]
-    if action.verb in ("select", "clear"):
-        chosen = action.value if action.verb == "select" else None
-        st.session_state[SELECTION] = Selection(chosen, before.seen)
-        unpick_table(chosen)
-    if action.verb == "select":
-        atlas = cached_atlas(str(data_paths().root))
-        lat, lon = midpoint(atlas.dataset.segments[action.value])
-        st.session_state[VIEW] = st.session_state[FOCUS] = MapView(lat, lon, FOCUS_ZOOM)
-    st.session_state[READER] = (action.value, None) if action.verb == "read" else None
 
 
 def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:

@@ -1,0 +1,116 @@
+"""A reader's session as state transitions over a mapping: links, clicks, picks, buttons (pure).
+
+geo.ui passes `st.session_state`; tests pass a dict. Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from geo import urlstate as url
+from geo.atlas import Atlas
+from geo.layout import Action
+from geo.mapevents import MapEvent, Selection, apply_click
+from geo.mapview import midpoint
+from geo.urlstate import MapView, OwnParams
+
+State = MutableMapping[str, Any]
+
+SELECTION = "selection"
+VIEW = "view"
+"""The map view the URL keeps (as the reader left it)."""
+FOCUS = "focus"
+"""The view the map is told to show: the URL's, or a segment picked outside the map."""
+WRITTEN = "written"
+NOTICES = "notices"
+TABLE_VERSION = "table_version"
+SHOW_TABLE = "show_table"
+SHOW_LINK = "show_link"
+SHOW_TIMELINE = "show_timeline"
+SHOW_CITATION = "show_citation"
+TABLE_PICK = "table_pick"
+"""The segment whose row the table highlights: the last row picked, until another selection."""
+READER = "reader"
+"""(seed, passage) the source reader shows instead of the map, or None."""
+MATCH = "match"
+"""The passage a search hit picked: the sidebar shows it first."""
+EVENT = "event"
+"""Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
+FOCUS_ZOOM = 7
+"""The zoom a segment picked outside the map (table, reader, search) is shown at."""
+
+
+def selection(state: State) -> Selection:
+    found: Selection = state.get(SELECTION, Selection(None))
+    return found
+
+
+def adopt(state: State, own: OwnParams) -> None:
+    """Take selection, view and reader from a URL that changed from outside (a link, Back)."""
+    state[SELECTION] = Selection(own.segment, selection(state).seen)
+    unpick_table(state, own.segment)
+    state[VIEW] = state[FOCUS] = own.view
+    state[READER] = (own.reader, own.passage) if own.reader else None
+    state[NOTICES] = list(own.notices)
+    state[MATCH] = None
+
+
+def answer_map(state: State, event: MapEvent, atlas: Atlas) -> None:
+    """What a map interaction changes: the selection, and the view the URL keeps."""
+    state[EVENT] = True
+    after = apply_click(selection(state), event, atlas.choices.segments)
+    if after.segment != selection(state).segment:
+        state[MATCH] = None
+    state[SELECTION] = after
+    unpick_table(state, after.segment)
+    if event.centre is not None and event.zoom is not None:
+        reported = url.clamp_view(*event.centre, event.zoom, atlas.choices.home)
+        if url.moved(state[VIEW], reported):
+            state[VIEW] = reported
+
+
+def unpick_table(state: State, selected: str | None) -> None:
+    """Re-mount the table without its highlighted row when the selection moved elsewhere.
+
+    Only then: re-mounting re-sends every row (a megabyte at 10,000 segments), so a map click
+    leaves a table with no highlighted row alone.
+    """
+    pick = state.get(TABLE_PICK)
+    if pick is not None and pick != selected:
+        state[TABLE_PICK] = None
+        state[TABLE_VERSION] = state.get(TABLE_VERSION, 0) + 1
+
+
+def pick_row(state: State, chosen: str, atlas: Atlas) -> None:
+    """A table row picked: select its segment and centre the map on it, at the same zoom."""
+    state[EVENT] = True
+    state[TABLE_PICK] = chosen
+    state[SELECTION] = Selection(chosen, selection(state).seen)
+    state[MATCH] = None
+    lat, lon = midpoint(atlas.dataset.segments[chosen])
+    state[FOCUS] = MapView(lat, lon, state[VIEW].zoom)
+
+
+def perform(state: State, action: Action, atlas: Atlas) -> None:
+    """A button of a layout block or a search hit.
+
+    select: the segment, centred at FOCUS_ZOOM (value "segment" or "segment|passage", the
+    passage a search matched); clear: no selection; read: a seed in the reader (value "seed"
+    or "seed|passage"); map: back from the reader.
+    """
+    state[EVENT] = True
+    first, _, second = action.value.partition("|")
+    if action.verb in ("select", "clear"):
+        chosen = first if action.verb == "select" else None
+        state[SELECTION] = Selection(chosen, selection(state).seen)
+        state[MATCH] = second or None
+        unpick_table(state, chosen)
+    if action.verb == "select":
+        lat, lon = midpoint(atlas.dataset.segments[first])
+        state[VIEW] = state[FOCUS] = MapView(lat, lon, FOCUS_ZOOM)
+    state[READER] = (first, second or None) if action.verb == "read" else None
+
+
+def flip(state: State, key: str) -> None:
+    state[key] = not state.get(key, False)

@@ -1,0 +1,94 @@
+"""Session transitions on a plain dict: links, map clicks, table picks, buttons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from geo import session
+from geo.atlas import HOME, load_atlas
+from geo.layout import Action
+from geo.mapevents import MapEvent, Selection
+from geo.mapview import midpoint
+from geo.paths import DEFAULT_PATHS
+from geo.urlstate import MapView, OwnParams
+
+ATLAS = load_atlas(DEFAULT_PATHS)
+RASHT = "rasht-astara-railway"
+
+
+def fresh(**extra: Any) -> dict[str, Any]:
+    state: dict[str, Any] = {}
+    session.adopt(state, OwnParams(None, HOME, ()))
+    state.update(extra)
+    return state
+
+
+def test_a_link_sets_selection_view_reader_and_notices() -> None:
+    state = fresh()
+    own = OwnParams(RASHT, MapView(38.0, 49.0, 7), ("Ignored zoom.",), "a.txt", "p")
+    session.adopt(state, own)
+    assert state[session.SELECTION].segment == RASHT
+    assert state[session.VIEW] == state[session.FOCUS] == MapView(38.0, 49.0, 7)
+    assert state[session.READER] == ("a.txt", "p")
+    assert state[session.NOTICES] == ["Ignored zoom."]
+
+
+def test_a_feature_click_selects_and_an_empty_click_clears() -> None:
+    state = fresh()
+    session.answer_map(state, MapEvent(1, RASHT, None, (41.5, 50.0), 5), ATLAS)
+    assert state[session.SELECTION].segment == RASHT
+    assert state[session.EVENT] is True
+    session.answer_map(state, MapEvent(1, RASHT, (40.0, 50.0), (41.5, 50.0), 5), ATLAS)
+    assert state[session.SELECTION].segment is None
+
+
+def test_a_pan_moves_the_kept_view_but_not_the_selection() -> None:
+    state = fresh(**{session.SELECTION: Selection(RASHT, MapEvent(1, RASHT, None, None, None))})
+    session.answer_map(state, MapEvent(1, RASHT, None, (39.0, 47.0), 6), ATLAS)
+    assert state[session.SELECTION].segment == RASHT
+    assert state[session.VIEW] == MapView(39.0, 47.0, 6)
+
+
+def test_a_picked_row_is_highlighted_until_the_map_selects_another() -> None:
+    state = fresh()
+    session.pick_row(state, RASHT, ATLAS)
+    lat, lon = midpoint(ATLAS.dataset.segments[RASHT])
+    assert state[session.FOCUS] == MapView(lat, lon, HOME.zoom)
+    assert state[session.TABLE_PICK] == RASHT
+    session.answer_map(state, MapEvent(1, "goris-kapan-highway", None, None, None), ATLAS)
+    assert state[session.TABLE_PICK] is None
+    assert state[session.TABLE_VERSION] == 1
+
+
+@pytest.mark.parametrize(
+    ("action", "segment", "match", "reader"),
+    [
+        (Action("select", RASHT), RASHT, None, None),
+        (Action("select", f"{RASHT}|rasht-astara-5bn-loan"), RASHT, "rasht-astara-5bn-loan", None),
+        (Action("read", "004.txt"), None, None, ("004.txt", None)),
+        (Action("read", "004.txt|loan"), None, None, ("004.txt", "loan")),
+        (Action("map"), None, None, None),
+    ],
+)
+def test_buttons(
+    action: Action, segment: str | None, match: str | None, reader: tuple[str, str | None] | None
+) -> None:
+    state = fresh(**{session.READER: ("x.txt", None)})
+    session.perform(state, action, ATLAS)
+    assert session.selection(state).segment == segment
+    assert state.get(session.MATCH) == match
+    assert state[session.READER] == reader
+    if segment:
+        lat, lon = midpoint(ATLAS.dataset.segments[segment])
+        assert state[session.FOCUS] == MapView(lat, lon, session.FOCUS_ZOOM)
+
+
+def test_clear_keeps_the_view() -> None:
+    state = fresh()
+    session.perform(state, Action("select", RASHT), ATLAS)
+    view = state[session.VIEW]
+    session.perform(state, Action("clear"), ATLAS)
+    assert session.selection(state).segment is None
+    assert state[session.VIEW] == view
