@@ -18,6 +18,7 @@ from geo.markdown import (
 )
 from geo.panel import ConflictView, Quote, SegmentPanel, cite
 from geo.reader import Chunk, Reader
+from geo.search import Hit
 from geo.urlstate import context_href
 
 
@@ -79,8 +80,9 @@ def conflict_block(conflict: ConflictView) -> Block:
     )
 
 
-def panel_blocks(panel: SegmentPanel) -> tuple[Block, ...]:
-    """Name and facts, then the quotes (what readers come for), then history and conflicts."""
+def panel_blocks(panel: SegmentPanel, match: str | None = None) -> tuple[Block, ...]:
+    """Name and facts, then the quotes (what readers come for), then history and conflicts;
+    the quote a search matched (`match`) comes first, marked as such."""
     blocks = [header(panel.name), Block("markdown", facts_markdown(panel))]
     blocks.append(Block("caption", escape_markdown(panel.geometry_note)))
     if panel.conflicts:
@@ -88,7 +90,10 @@ def panel_blocks(panel: SegmentPanel) -> tuple[Block, ...]:
         text = f"Sources disagree: {topics}. Both sides are under Conflicts."
         blocks.append(Block("info", escape_markdown(text)))
     blocks.append(subheader(f"What the sources say ({len(panel.quotes)})"))
-    for index, quote in enumerate(panel.quotes):
+    quotes = sorted(panel.quotes, key=lambda quote: quote.passage_id != match)
+    if quotes and quotes[0].passage_id == match:
+        blocks.append(Block("caption", "The passage your search found:"))
+    for index, quote in enumerate(quotes):
         blocks.extend(quote_blocks(quote, rule=index > 0))
     blocks += [subheader("Status history"), Block("markdown", history_markdown(panel))]
     if panel.conflicts:
@@ -216,3 +221,45 @@ def reader_sidebar(titles: Mapping[str, str], current: str) -> tuple[Block, ...]
         if seed != current
     ]
     return tuple(blocks)
+
+
+def hit_action(hit: Hit, seed_of: Mapping[str, str]) -> Action:
+    """What picking a hit does: select its segment (and passage), filter to its corridor, or
+    open a passage no segment cites in the reader."""
+    if hit.kind == "corridor" and hit.corridor_id:
+        return Action("corridor", hit.corridor_id)
+    if hit.passage_id and hit.segment_ids:
+        return Action("select", f"{hit.segment_ids[0]}|{hit.passage_id}")
+    if hit.passage_id:
+        return Action("read", f"{seed_of[hit.passage_id]}|{hit.passage_id}")
+    return Action("select", hit.segment_ids[0])
+
+
+def hit_label(hit: Hit) -> str:
+    if hit.kind == "corridor":
+        return f"{hit.label}: show only this corridor ({len(hit.segment_ids)} segments)"
+    if hit.field == "passage":
+        return f"“{hit.matched}”, on {hit.label}"
+    if hit.field == "alias":
+        return f"{hit.label} (also called {hit.matched})"
+    return hit.label
+
+
+def search_blocks(
+    query: str, hits: tuple[Hit, ...], seed_of: Mapping[str, str]
+) -> tuple[Block, ...]:
+    """The hits of a search as buttons, best first, or a line saying there are none."""
+    if not query.strip():
+        return ()
+    if not hits:
+        return (Block("caption", escape_markdown(f"Nothing matches “{query.strip()}”.")),)
+    return tuple(
+        Block(
+            "button",
+            escape_markdown(hit_label(hit)),
+            key=f"hit-{index}",
+            action=hit_action(hit, seed_of),
+            icon=":material/format_quote:" if hit.field == "passage" else ":material/place:",
+        )
+        for index, hit in enumerate(hits)
+    )

@@ -97,7 +97,7 @@ def perform(state: State, action: Action, atlas: Atlas) -> None:
 
     select: the segment, centred at FOCUS_ZOOM (value "segment" or "segment|passage", the
     passage a search matched); clear: no selection; read: a seed in the reader (value "seed"
-    or "seed|passage"); map: back from the reader.
+    or "seed|passage"); map: back from the reader; corridor: show only that corridor.
     """
     state[EVENT] = True
     first, _, second = action.value.partition("|")
@@ -109,8 +109,18 @@ def perform(state: State, action: Action, atlas: Atlas) -> None:
     if action.verb == "select":
         lat, lon = midpoint(atlas.dataset.segments[first])
         state[VIEW] = state[FOCUS] = MapView(lat, lon, FOCUS_ZOOM)
+    if action.verb == "corridor":
+        # The corridor filter's widget reads its key before it is drawn, so this shows it.
+        state[url.CORRIDOR] = [first]
     state[READER] = (first, second or None) if action.verb == "read" else None
 
 
 def flip(state: State, key: str) -> None:
     state[key] = not state.get(key, False)
+
+
+def pick_point(state: State, segment: str, year: int, atlas: Atlas) -> None:
+    """A point of the timeline: select its segment and show the year of its status."""
+    if segment in atlas.dataset.segments:
+        perform(state, Action("select", segment), atlas)
+        state[url.YEAR] = year

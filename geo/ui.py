@@ -15,7 +15,17 @@ from streamlit_folium import st_folium
 from geo import session
 from geo import urlstate as url
 from geo.atlas import Atlas, load_atlas
-from geo.layout import Action, Block, Names, panel_blocks, reader_blocks, reader_sidebar
+from geo.chart import PICK, picked, timeline_spec
+from geo.export import cite_segment, export_geojson, export_passages_csv
+from geo.layout import (
+    Action,
+    Block,
+    Names,
+    panel_blocks,
+    reader_blocks,
+    reader_sidebar,
+    search_blocks,
+)
 from geo.mapdata import view_state
 from geo.mapevents import RETURNED_OBJECTS, read_event
 from geo.mapview import build_base_map, build_view
@@ -23,13 +33,17 @@ from geo.markdown import glossary
 from geo.panel import build_panel, citation_of
 from geo.paths import DataPaths, data_paths
 from geo.reader import build_reader
+from geo.search import MAX_QUERY_CHARS, SearchIndex, build_index, search
 from geo.session import (
     EVENT,
     FOCUS,
+    MATCH,
     NOTICES,
     READER,
+    SHOW_CITATION,
     SHOW_LINK,
     SHOW_TABLE,
+    SHOW_TIMELINE,
     TABLE_PICK,
     TABLE_VERSION,
     VIEW,
@@ -44,6 +58,7 @@ from geo.visible import Visible, find_visible
 TILES_VARIABLE = "CORRIDOR_ATLAS_TILES"
 """Set to "off" to draw no web tiles (tests, offline use): the country outlines remain."""
 MAP_KEY = "map"
+TIMELINE_KEY = "timeline"
 
 
 @st.cache_data(show_spinner=False)
@@ -209,25 +224,85 @@ def render_table(atlas: Atlas, visible: Visible) -> None:
     )  # fmt: skip
 
 
+def toggle(label: str, key: str, column: Any) -> bool:
+    """A button that shows or hides a part of the page; whether it is shown."""
+    shown = bool(st.session_state.get(key))
+    column.button(f"{'Hide' if shown else 'Show'} {label}", on_click=flip, args=(key,),
+                  key=f"{key.removeprefix('show_')}-button")  # fmt: skip
+    return shown
+
+
 def render_on_demand(atlas: Atlas, visible: Visible, state: ViewState) -> None:
-    """The segment table and the link box, each behind a button: they pull large browser
-    bundles (a data grid, a code highlighter) that held the map back by about half a second
-    each on a first visit (python -m bench). Buttons, not toggles: a toggle's own bundle cost
-    the first load too."""
-    show_table, show_link = st.session_state.get(SHOW_TABLE), st.session_state.get(SHOW_LINK)
-    table_button, link_button = st.columns(2)
-    verb = "Hide" if show_table else "Show"
-    table_button.button(f"{verb} the segment table ({len(visible.ids)} shown)",
-                        on_click=flip, args=(SHOW_TABLE,), key="table-button")  # fmt: skip
-    verb = "Hide" if show_link else "Show"
-    link_button.button(f"{verb} a link to this view",
-                       on_click=flip, args=(SHOW_LINK,), key="link-button")  # fmt: skip
+    """The segment table, the timeline and the link box, each behind a button: they pull
+    large browser bundles (a data grid, a chart renderer, a code highlighter) that held the
+    map back by about half a second each on a first visit (python -m bench). Buttons, not
+    toggles: a toggle's own bundle cost the first load too. Then the downloads, whose files
+    are made only when a reader asks for them."""
+    columns = st.columns(3)
+    show_table = toggle(f"the segment table ({len(visible.ids)} shown)", SHOW_TABLE, columns[0])
+    show_timeline = toggle("the timeline", SHOW_TIMELINE, columns[1])
+    show_link = toggle("a link to this view", SHOW_LINK, columns[2])
     if show_table:
         render_table(atlas, visible)
+    if show_timeline:
+        render_timeline(atlas, visible)
     if show_link:
         base = st.context.url or "http://localhost:8501/"
         st.caption("The address bar holds the same link; copy it with the button at its right:")
         st.code(url.share_link(base, state, atlas.choices), language=None)
+    render_downloads(atlas, visible, state.year)
+
+
+def render_downloads(atlas: Atlas, visible: Visible, year: int) -> None:
+    """What the map shows, to take away: GeoJSON with each status as of the year, and the
+    passages with full citations. on_click="ignore": a download does not rerun the page."""
+    ids, dataset = list(visible.ids), atlas.dataset
+    geojson, csv = st.columns(2)
+    geojson.download_button(
+        f"Download the {len(ids)} shown segments (GeoJSON)",
+        lambda: export_geojson(dataset, ids, year), file_name=f"corridor-atlas-{year}.geojson",
+        mime="application/geo+json", on_click="ignore", key="download-geojson",
+        icon=":material/download:",
+    )  # fmt: skip
+    csv.download_button(
+        "Download their passages with citations (CSV)",
+        # A byte-order mark, so that spreadsheet programs read the quotes as UTF-8.
+        lambda: export_passages_csv(dataset, ids).encode("utf-8-sig"),
+        file_name=f"corridor-atlas-{year}-passages.csv", mime="text/csv", on_click="ignore",
+        key="download-csv", icon=":material/download:",
+    )  # fmt: skip
+
+
+def render_timeline(atlas: Atlas, visible: Visible) -> None:
+    """Every dated status of the shown segments; picking a point selects that segment and
+    sets the year to the point's."""
+    spec = timeline_spec(atlas.dataset, visible.ids, atlas.labels.statuses, atlas.choices.years)
+    st.vega_lite_chart(spec, key=TIMELINE_KEY, on_select=on_timeline_pick, selection_mode=PICK,
+                       width="stretch")  # fmt: skip
+
+
+def on_timeline_pick() -> None:
+    point = picked(st.session_state[TIMELINE_KEY].selection)
+    if point is not None:
+        session.pick_point(store(), *point, cached_atlas(str(data_paths().root)))
+
+
+def render_search(root: str, atlas: Atlas) -> None:
+    """One box over segment and corridor names and aliases and the quoted passages."""
+    query = st.text_input(
+        "Search places and quotes", key=url.QUERY, bind="query-params", max_chars=MAX_QUERY_CHARS,
+        placeholder="Meghri, Bandar-e Anzali, Inche Burun, or a word from a quote",
+    )  # fmt: skip
+    hits = search(cached_index(root), query or "", limit=8)
+    draw(search_blocks(query or "", hits, dict(atlas.choices.passages)))
+
+
+@st.cache_resource(show_spinner=False)
+def cached_index(root: str) -> SearchIndex:
+    """The search index, built once per server and shared (read-only)."""
+    index = build_index(cached_atlas(root).dataset)
+    keep_out_of_gc()
+    return index
 
 
 def write_url(state: ViewState, atlas: Atlas) -> None:
@@ -275,6 +350,7 @@ def render() -> None:
         write_reader_url(seed, passage, atlas)
         render_reader(root, seed, passage)
         return
+    render_search(root, atlas)
     filters = render_filters(atlas)
     state = ViewState(
         year=filters.year,
@@ -342,9 +418,11 @@ def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
         return
     panel = build_panel(atlas.dataset, atlas.seeds, state.segment, state.year, atlas.countries)
     st.button("Clear selection", on_click=perform, args=(Action("clear"),))
+    if toggle("how to cite this segment", SHOW_CITATION, st):
+        st.code(cite_segment(atlas.dataset, state.segment), language=None, wrap_lines=True)
     if state.segment not in visible.members:
         st.info("The current filters hide this segment on the map; it stays selected.")
-    draw(panel_blocks(panel))
+    draw(panel_blocks(panel, st.session_state.get(MATCH)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

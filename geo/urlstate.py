@@ -20,10 +20,11 @@ SEGMENT = "segment"
 LAT = "lat"
 LON = "lon"
 ZOOM = "zoom"
+QUERY = "q"
 READER = "reader"
 PASSAGE = "passage"
 
-BOUND = (YEAR, STATUS, MODE, CORRIDOR)
+BOUND = (YEAR, STATUS, MODE, CORRIDOR, QUERY)
 """Params that Streamlit binds to widgets (``bind="query-params"``); keys equal the names."""
 OWN = (SEGMENT, LAT, LON, ZOOM, READER, PASSAGE)
 """Params this module reads and writes through ``st.query_params``."""
