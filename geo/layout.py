@@ -237,7 +237,8 @@ def hit_action(hit: Hit, seed_of: Mapping[str, str]) -> Action:
 
 def hit_label(hit: Hit) -> str:
     if hit.kind == "corridor":
-        return f"{hit.label}: show only this corridor ({len(hit.segment_ids)} segments)"
+        count = len(hit.segment_ids)
+        return f"{hit.label}: show only this corridor ({count} segment{'s' * (count != 1)})"
     if hit.field == "passage":
         return f"“{hit.matched}”, on {hit.label}"
     if hit.field == "alias":
