@@ -92,3 +92,23 @@ def test_clear_keeps_the_view() -> None:
     session.perform(state, Action("clear"), ATLAS)
     assert session.selection(state).segment is None
     assert state[session.VIEW] == view
+
+
+def test_a_timeline_point_selects_its_segment_and_sets_the_year() -> None:
+    state = fresh()
+    session.pick_point(state, RASHT, 2017, ATLAS)
+    assert session.selection(state).segment == RASHT
+    assert state["year"] == 2017
+
+
+def test_a_timeline_point_of_an_unknown_segment_changes_nothing() -> None:
+    state = fresh()
+    before = dict(state)
+    session.pick_point(state, "<script>", 2017, ATLAS)
+    assert state == before
+
+
+def test_a_corridor_hit_sets_the_corridor_filter() -> None:
+    state = fresh()
+    session.perform(state, Action("corridor", "zangezur"), ATLAS)
+    assert state["corridor"] == ["zangezur"]
