@@ -4,5 +4,19 @@ import streamlit as st
 
 from geo import ui
 
-st.set_page_config(page_title="Corridor Atlas", page_icon=":world_map:", layout="wide")
+DESCRIPTION = (
+    "A map of the transport corridors between Russia, Iran and the South Caucasus in which "
+    "every segment, status, date, length and sum of money is backed by a verbatim passage from "
+    "its sources."
+)
+"""What the app is, in the words of the README's first line."""
+
+# Streamlit has no page-description setting (no <meta name="description"> it can write), so
+# the description goes where Streamlit does offer one: the About box of the app's menu.
+st.set_page_config(
+    page_title="Corridor Atlas",
+    page_icon=":world_map:",
+    layout="wide",
+    menu_items={"About": f"**Corridor Atlas**\n\n{DESCRIPTION}"},
+)
 ui.render()
