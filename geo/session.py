@@ -35,6 +35,8 @@ READER = "reader"
 """(seed, passage) the source reader shows instead of the map, or None."""
 MATCH = "match"
 """The passage a search hit picked: the sidebar shows it first."""
+REDRAW_ALL = "redraw_all"
+"""Set when a change shows outside the map and sidebar (the table must re-mount)."""
 EVENT = "event"
 """Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
 FOCUS_ZOOM = 7
@@ -80,6 +82,7 @@ def unpick_table(state: State, selected: str | None) -> None:
     if pick is not None and pick != selected:
         state[TABLE_PICK] = None
         state[TABLE_VERSION] = state.get(TABLE_VERSION, 0) + 1
+        state[REDRAW_ALL] = True
 
 
 def pick_row(state: State, chosen: str, atlas: Atlas) -> None:

@@ -40,6 +40,7 @@ from geo.session import (
     MATCH,
     NOTICES,
     READER,
+    REDRAW_ALL,
     SHOW_CITATION,
     SHOW_LINK,
     SHOW_TABLE,
@@ -59,6 +60,9 @@ TILES_VARIABLE = "CORRIDOR_ATLAS_TILES"
 """Set to "off" to draw no web tiles (tests, offline use): the country outlines remain."""
 MAP_KEY = "map"
 TIMELINE_KEY = "timeline"
+FULL_RUNS = "full_runs"
+"""Counts full runs of the page; render_selection compares it to tell its own reruns apart."""
+FRAGMENT_SAW = "fragment_saw"
 
 
 @st.cache_data(show_spinner=False)
@@ -291,7 +295,7 @@ def render_search(root: str, atlas: Atlas) -> None:
     """One box over segment and corridor names and aliases and the quoted passages."""
     query = st.text_input(
         "Search places and quotes", key=url.QUERY, bind="query-params", max_chars=MAX_QUERY_CHARS,
-        placeholder="Meghri, Bandar-e Anzali, Inche Burun, or a word from a quote",
+        placeholder="Meghri, Bandar-e Anzali, a word from a quote…",
     )  # fmt: skip
     hits = search(cached_index(root), query or "", limit=8)
     draw(search_blocks(query or "", hits, dict(atlas.choices.passages)))
@@ -339,6 +343,8 @@ def render() -> None:
     # older than our last write. Any other run follows the URL if it changed (a link, Back).
     if not st.session_state.pop(EVENT, False):
         adopt_url(atlas)
+    st.session_state[FULL_RUNS] = st.session_state.get(FULL_RUNS, 0) + 1
+    st.session_state.pop(REDRAW_ALL, None)
     st.title("Corridor Atlas")
     st.caption(
         "Transport corridors between Russia, Iran and the South Caucasus, quoted from sources."
@@ -350,7 +356,9 @@ def render() -> None:
         write_reader_url(seed, passage, atlas)
         render_reader(root, seed, passage)
         return
-    render_search(root, atlas)
+    # The search box tops the sidebar, as on most maps: the map stays in the first screen.
+    with st.sidebar:
+        render_search(root, atlas)
     filters = render_filters(atlas)
     state = ViewState(
         year=filters.year,
@@ -364,17 +372,37 @@ def render() -> None:
         bound = url.review_bound(opening_params, state, atlas.choices)
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
+    render_selection(root, filters, state)
+    render_on_demand(atlas, cached_visible(root, filters), state)
+
+
+@st.fragment
+def render_selection(root: str, filters: Filters, drawn: ViewState) -> None:
+    """The sidebar panel and the map. A fragment: a click on the map reruns only this, not
+    the title, search, filters, buttons and downloads around it, whose elements the browser
+    would otherwise receive and reconcile again (python -m bench). On such a rerun the
+    arguments are the last full run's, so selection and view come from the session."""
+    st.session_state.pop(EVENT, None)
+    atlas, visible = cached_atlas(root), cached_visible(root, filters)
+    selected = session.selection(store()).segment
+    state = replace(drawn, segment=selected, view=st.session_state[VIEW])
     # The URL as soon as the state is known: a link copied while the quotes stream in is
     # already the link to what they are about.
     write_url(state, atlas)
-    visible = cached_visible(root, filters)
     # The sidebar first: after a click, the quotes reach the browser before the map's
     # arguments are even built, and the sidebar is a separate container, so the page's
     # layout does not change.
     with st.sidebar:
         render_sidebar(atlas, state, visible)
     render_map(atlas, visible, state)
-    render_on_demand(atlas, visible, state)
+    # Parts outside the fragment that show the selection or the view: the open link box, a
+    # table whose highlighted row went stale. Only then does a click redraw the whole page.
+    fragment_rerun = st.session_state.get(FRAGMENT_SAW) == st.session_state[FULL_RUNS]
+    st.session_state[FRAGMENT_SAW] = st.session_state[FULL_RUNS]
+    if fragment_rerun and (
+        st.session_state.pop(REDRAW_ALL, False) or st.session_state.get(SHOW_LINK)
+    ):
+        st.rerun()
 
 
 DRAWERS: dict[str, Callable[[Block], object]] = {

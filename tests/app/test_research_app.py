@@ -25,7 +25,7 @@ def run_app(**params: str) -> AppTest:
 
 
 def hit_buttons(at: AppTest) -> list[str]:
-    return [b.label for b in at.main.button if (b.key or "").startswith("hit-")]
+    return [b.label for b in at.sidebar.button if (b.key or "").startswith("hit-")]
 
 
 def test_a_search_link_lists_its_hits_and_a_pick_selects_the_segment() -> None:
@@ -53,7 +53,7 @@ def test_a_text_hit_puts_its_passage_first() -> None:
 
 def test_a_corridor_hit_filters_to_that_corridor() -> None:
     at = run_app(q="Zangezur corridor")
-    corridor = next(b for b in at.main.button if "show only this corridor" in b.label)
+    corridor = next(b for b in at.sidebar.button if "show only this corridor" in b.label)
     at = corridor.click().run()
     assert at.multiselect(key="corridor").value == ["zangezur"]
 
@@ -62,7 +62,7 @@ def test_a_search_that_finds_nothing_says_so() -> None:
     at = run_app(q="<script>alert(1)</script>")
     assert not at.exception
     assert hit_buttons(at) == []
-    assert any("Nothing matches" in c.value for c in at.main.caption)
+    assert any("Nothing matches" in c.value for c in at.sidebar.caption)
 
 
 def test_the_timeline_shows_the_dated_statuses_of_the_shown_segments() -> None:

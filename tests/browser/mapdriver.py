@@ -130,15 +130,22 @@ def drawn_ids(page: Page) -> list[str]:
     return ids
 
 
+def show_map(page: Page) -> Frame:
+    """The map's frame, scrolled into the window as a reader would before clicking on it."""
+    frame = map_frame(page)
+    page.locator("iframe[title='streamlit_folium.st_folium']").scroll_into_view_if_needed()
+    return frame
+
+
 def click_segment(page: Page, segment_id: str) -> None:
-    point = map_frame(page).evaluate(POINT_ON_SEGMENT, segment_id)
+    point = show_map(page).evaluate(POINT_ON_SEGMENT, segment_id)
     assert point is not None, f"{segment_id} has no clickable point in view"
     left, top = frame_offset(page)
     page.mouse.click(left + point[0], top + point[1])
 
 
 def click_empty_map(page: Page) -> None:
-    point = map_frame(page).evaluate(EMPTY_POINT)
+    point = show_map(page).evaluate(EMPTY_POINT)
     assert point is not None, "no empty spot on the map"
     left, top = frame_offset(page)
     page.mouse.click(left + point[0], top + point[1])

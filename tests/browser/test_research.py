@@ -44,7 +44,7 @@ def test_searching_a_spelling_and_picking_the_hit_selects_its_segment(
     box.fill("Meghry")  # a typo of an alias
     box.press("Enter")
     wait_for_query(page, "q", ["Meghry"])
-    first = page.locator(".st-key-hit-0").get_by_role("button")
+    first = sidebar(page).locator(".st-key-hit-0").get_by_role("button")
     expect(first).to_contain_text(MEGHRI.name)
     first.click()
     expect(sidebar_heading(page)).to_have_text(MEGHRI.name)
