@@ -12,6 +12,10 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 
+DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+"""A run that completed: the whole script, or only a fragment (a click on the app's map)."""
+
+
 @dataclass(frozen=True)
 class Message:
     """One WebSocket message: when the page saw it (top page clock, ms), which way, its size
@@ -72,7 +76,7 @@ def traffic(messages: Iterable[Message], until: float | None = None) -> Traffic:
         if message.kind == "ref_hash":
             summary.ref_hashes += 1
             summary.ref_hash_bytes += message.size
-        if message.finished == ForwardMsg.FINISHED_SUCCESSFULLY and requested is not None:
+        if message.finished in DONE and requested is not None:
             summary.script_ms.append(message.t - requested)
             requested = None
     return summary

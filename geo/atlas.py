@@ -61,9 +61,10 @@ def choices_of(dataset: Dataset) -> Choices:
     )
 
 
-def load_atlas(paths: DataPaths) -> Atlas:
-    """Read a validated data set and the base map; call only after validation passed."""
-    dataset = load_dataset(paths)
+def load_atlas(paths: DataPaths, dataset: Dataset | None = None) -> Atlas:
+    """Read a validated data set and the base map; call only after validation passed, or
+    pass the part of a data set that geo.salvage spared."""
+    dataset = dataset if dataset is not None else load_dataset(paths)
     basemap = read_json(BASEMAP)
     labels = Labels.of(dataset)
     map_data = build_map_data(dataset, labels)

@@ -33,6 +33,7 @@ from geo.markdown import glossary
 from geo.panel import build_panel, citation_of
 from geo.paths import DataPaths, data_paths
 from geo.reader import build_reader
+from geo.salvage import Salvage, salvage
 from geo.search import MAX_QUERY_CHARS, SearchIndex, build_index, search
 from geo.session import (
     EVENT,
@@ -80,9 +81,18 @@ def cached_atlas(root: str) -> Atlas:
     and outlines on every rerun of every session. The Atlas is a frozen record that no code
     mutates, so sharing it is safe.
     """
-    atlas = load_atlas(DataPaths(Path(root)))
+    paths = DataPaths(Path(root))
+    spared = cached_salvage(root).dataset if cached_problems(root)[0] else None
+    atlas = load_atlas(paths, spared)
     keep_out_of_gc()
     return atlas
+
+
+@st.cache_resource(show_spinner=False)
+def cached_salvage(root: str) -> Salvage:
+    """What a data set with problems can still show (read only when it has problems)."""
+    paths = DataPaths(Path(root))
+    return salvage(paths, validate(paths).problems)
 
 
 def keep_out_of_gc() -> None:
@@ -105,10 +115,14 @@ def cached_visible(root: str, filters: Filters) -> Visible:
     return visible
 
 
-def render_problems(problems: list[str]) -> None:
-    st.error(f"The data set has {len(problems)} problem(s); run `python -m geo.validate`.")
+def render_problems(problems: list[str], spared: Salvage) -> None:
+    """The data's problems, and what the map leaves out because of them."""
+    rest = "The rest of the data is shown below." if spared.dataset else "Nothing can be shown."
+    st.error(f"The data set has {len(problems)} problem(s); run `python -m geo.validate`. {rest}")
     # st.text shows data-derived text literally: nothing in it is rendered as markdown or HTML.
     st.text("\n".join(problems))
+    if spared.left_out:
+        st.text("Left out because of them:\n" + "\n".join(spared.left_out))
 
 
 def current_params() -> dict[str, list[str]]:
@@ -330,11 +344,13 @@ def write_reader_url(seed: str, passage: str | None, atlas: Atlas) -> None:
 def render() -> None:
     """The dashboard: filters, map and legend, the segment table, and the sidebar panel."""
     root = str(data_paths().root)
+    st.title("Corridor Atlas")
     problems, _counts = cached_problems(root)
     if problems:
-        st.title("Corridor Atlas")
-        render_problems(problems)
-        return
+        spared = cached_salvage(root)
+        render_problems(problems, spared)
+        if spared.dataset is None:
+            return
     atlas = cached_atlas(root)
     first_run = WRITTEN not in st.session_state
     # Read before the widgets run: bound widgets drop from the URL the values they reject.
@@ -345,7 +361,6 @@ def render() -> None:
         adopt_url(atlas)
     st.session_state[FULL_RUNS] = st.session_state.get(FULL_RUNS, 0) + 1
     st.session_state.pop(REDRAW_ALL, None)
-    st.title("Corridor Atlas")
     st.caption(
         "Transport corridors between Russia, Iran and the South Caucasus, quoted from sources."
     )
