@@ -6,7 +6,7 @@ here, where unit tests can read it, and the Streamlit module stays small.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from geo.markdown import (
@@ -16,7 +16,8 @@ from geo.markdown import (
     history_markdown,
     quote_markdown,
 )
-from geo.panel import ConflictView, Quote, SegmentPanel, cite
+from geo.models import Dataset
+from geo.panel import ConflictView, Quote, SegmentPanel, citation_of, cite
 from geo.reader import Chunk, Reader
 from geo.search import Hit
 from geo.urlstate import context_href
@@ -112,6 +113,18 @@ class Names:
 
     segments: Mapping[str, str]
     corridors: Mapping[str, str]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Names:
+        return cls(
+            {i: s.name for i, s in dataset.segments.items()},
+            {i: c.name for i, c in dataset.corridors.items()},
+        )
+
+
+def seed_titles(dataset: Dataset, seeds: Iterable[str]) -> dict[str, str]:
+    """Each seed's title, or its file name where the source states none."""
+    return {seed: citation_of(dataset.sources.get(seed), seed).title or seed for seed in seeds}
 
 
 QUOTED = "orange"

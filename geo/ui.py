@@ -25,12 +25,13 @@ from geo.layout import (
     reader_blocks,
     reader_sidebar,
     search_blocks,
+    seed_titles,
 )
 from geo.mapdata import view_state
 from geo.mapevents import RETURNED_OBJECTS, read_event
 from geo.mapview import build_base_map, build_view
 from geo.markdown import glossary
-from geo.panel import build_panel, citation_of
+from geo.panel import build_panel
 from geo.paths import DataPaths, data_paths
 from geo.reader import build_reader
 from geo.salvage import Salvage, salvage
@@ -326,12 +327,12 @@ def cached_index(root: str) -> SearchIndex:
 def write_url(state: ViewState, atlas: Atlas) -> None:
     """Put selection and view in the URL, touching only what changed (each write is a
     browser-history entry)."""
-    wanted = dict(pair for pair in url.encode_state(state, atlas.choices) if pair[0] in url.OWN)
-    for key in url.OWN:
-        if key in wanted and st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
+    current = {key: st.query_params.get(key) for key in url.OWN if key in st.query_params}
+    for key, value in url.changes(current, state, atlas.choices).items():
+        if value is None:
             del st.query_params[key]
+        else:
+            st.query_params[key] = value
     st.session_state[WRITTEN] = own_params_now()
 
 
@@ -474,15 +475,9 @@ def cached_reader(
 ) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """A seed's reader and the reader's sidebar, laid out once per server (read-only)."""
     atlas = cached_atlas(root)
-    dataset = atlas.dataset
-    names = Names(
-        {i: s.name for i, s in dataset.segments.items()},
-        {i: c.name for i, c in dataset.corridors.items()},
-    )
-    titles = {name: citation_of(dataset.sources.get(name), name).title or name for name in
-              atlas.seeds}  # fmt: skip
-    reader = build_reader(dataset, atlas.seeds, seed)
-    return reader_blocks(reader, names, passage), reader_sidebar(titles, seed)
+    reader = build_reader(atlas.dataset, atlas.seeds, seed)
+    body = reader_blocks(reader, Names.of(atlas.dataset), passage)
+    return body, reader_sidebar(seed_titles(atlas.dataset, atlas.seeds), seed)
 
 
 READER_BOX = "reader-body"

@@ -289,6 +289,21 @@ def _encode_selection(
     return [(key, value) for value in known if value in chosen]
 
 
+def changes(
+    current: Mapping[str, str | None], state: ViewState, choices: Choices
+) -> dict[str, str | None]:
+    """The writes that bring the URL's own params from `current` to `state`: a value to set,
+    or None to delete. Only what differs, since each write is a browser-history entry."""
+    wanted = {key: value for key, value in encode_state(state, choices) if key in OWN}
+    writes: dict[str, str | None] = {}
+    for key in OWN:
+        if key in wanted and current.get(key) != wanted[key]:
+            writes[key] = wanted[key]
+        elif key not in wanted and key in current:
+            writes[key] = None
+    return writes
+
+
 def encode_view(view: MapView) -> list[tuple[str, str]]:
     """Centre and zoom as query pairs, rounded to what a map centre needs."""
     return [

@@ -312,3 +312,24 @@ def test_the_reader_is_part_of_the_canonical_query() -> None:
 )
 def test_context_href(seed: str, passage: str, href: str) -> None:
     assert url.context_href(seed, passage) == href
+
+
+@pytest.mark.parametrize(
+    ("current", "segment", "writes"),
+    [
+        ({}, None, {}),
+        ({}, "rasht-astara-railway", {"segment": "rasht-astara-railway"}),
+        ({"segment": "rasht-astara-railway"}, "rasht-astara-railway", {}),
+        ({"segment": "rasht-astara-railway"}, None, {"segment": None}),
+        (
+            {"segment": "zangezur-syunik-meghri", "zoom": "5"},
+            "rasht-astara-railway",
+            {"segment": "rasht-astara-railway", "zoom": None},
+        ),
+    ],
+)
+def test_url_changes_touch_only_what_differs(
+    current: dict[str, str], segment: str | None, writes: dict[str, str | None]
+) -> None:
+    state = ViewState(**{**vars(DEFAULT), "segment": segment})
+    assert url.changes(current, state, CHOICES) == writes
