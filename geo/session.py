@@ -39,6 +39,12 @@ REDRAW_ALL = "redraw_all"
 """Set when a change shows outside the map and sidebar (the table must re-mount)."""
 EVENT = "event"
 """Set by a callback: this run answers a click, so the URL it carries may predate our last write."""
+MAP_KEY = "map"
+TIMELINE_KEY = "timeline"
+"""Widget keys of the map and the timeline chart: their values are read in callbacks."""
+FULL_RUNS = "full_runs"
+"""Counts full runs of the page; geo.ui compares it to tell the map fragment's own reruns."""
+FRAGMENT_SAW = "fragment_saw"
 FOCUS_ZOOM = 7
 """The zoom a segment picked outside the map (table, reader, search) is shown at."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +28,19 @@ def test_ruff_format_is_clean() -> None:
 def test_mypy_strict_on_geo_is_clean() -> None:
     result = run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_geo_ui_talks_to_streamlit() -> None:
+    """The pure core never imports Streamlit: everything outside geo/ui/ is testable alone."""
+    offenders = []
+    for path in sorted((REPO / "geo").rglob("*.py")):
+        if path.parent.name == "ui":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name.split(".")[0] in ("streamlit", "streamlit_folium") for name in names):
+                offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
