@@ -9,11 +9,14 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route, sync_playwright
+
+from geo.paths import DATA_ROOT_VARIABLE
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -45,8 +48,10 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"streamlit did not become healthy within {STARTUP_TIMEOUT_S} s")
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+@contextmanager
+def streamlit_server(data_root: Path | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port, serving the data set at `data_root`
+    (the repository's own when None); yields its URL once healthy, stops it on exit."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -66,6 +71,8 @@ def app_url() -> Iterator[str]:
     ]
     # No web tiles: the country outlines shipped with the app are the whole base map.
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "CORRIDOR_ATLAS_TILES": "off"}
+    if data_root is not None:
+        env[DATA_ROOT_VARIABLE] = str(data_root)
     process = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -81,6 +88,12 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test.sh does)")
@@ -92,17 +105,21 @@ def browser() -> Iterator[Browser]:
 
 @dataclass
 class Session:
-    """A browser context, its page, and every request that tried to leave loopback."""
+    """A browser context, its page, every request its pages made, every request that tried to
+    leave loopback, and every dialog (alert, confirm, prompt) any of its pages opened."""
 
     context: BrowserContext
     page: Page
     off_host: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
     def new_page(self) -> Page:
-        page = self.context.new_page()
-        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        return page
+        return self.context.new_page()
+
+    def on_dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
 
 def open_session(browser: Browser) -> Session:
@@ -111,6 +128,7 @@ def open_session(browser: Browser) -> Session:
 
     def guard(route: Route) -> None:
         # The app serves everything it needs; anything off loopback is recorded and refused.
+        session.requests.append(route.request.url)
         if route.request.url.startswith(LOOPBACK):
             route.continue_()
         else:
@@ -118,6 +136,8 @@ def open_session(browser: Browser) -> Session:
             route.abort()
 
     context.route("**/*", guard)
+    # On the context, not on each page: a tab a link opened (Read in context) is watched too.
+    context.on("dialog", session.on_dialog)
     session.page = session.new_page()
     return session
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from playwright.sync_api import Frame, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 MAP_FRAME = re.compile(r"streamlit_folium")
 
@@ -137,11 +138,24 @@ def show_map(page: Page) -> Frame:
     return frame
 
 
-def click_segment(page: Page, segment_id: str) -> None:
+def segment_point(page: Page, segment_id: str) -> tuple[float, float]:
+    """A point of the page on the segment's line where a click would select it."""
     point = show_map(page).evaluate(POINT_ON_SEGMENT, segment_id)
     assert point is not None, f"{segment_id} has no clickable point in view"
     left, top = frame_offset(page)
-    page.mouse.click(left + point[0], top + point[1])
+    return left + point[0], top + point[1]
+
+
+def click_segment(page: Page, segment_id: str) -> None:
+    page.mouse.click(*segment_point(page, segment_id))
+
+
+def hover_segment(page: Page, segment_id: str) -> Locator:
+    """Rest the pointer on the segment's line; the tooltip Leaflet opens in the map frame."""
+    page.mouse.move(*segment_point(page, segment_id))
+    return page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
+        ".leaflet-tooltip"
+    )
 
 
 def click_empty_map(page: Page) -> None:
@@ -163,6 +177,31 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+MISSING = """
+([selector, texts]) => {
+  const box = document.querySelector(selector);
+  if (!box) return null;
+  const text = box.innerText.replaceAll('\\u2060', '').split(/\\s+/).join(' ');
+  return texts.filter((wanted) => !text.includes(wanted));
+}
+"""
+SHOWS = f"(args) => {{ const missing = ({MISSING.strip()})(args); return missing?.length === 0; }}"
+
+
+def wait_for_text(page: Page, selector: str, texts: list[str]) -> None:
+    """Wait until the first element matching `selector` shows every text, as a reader sees it:
+    its rendered text (innerText), whitespace runs as one space, and without the invisible
+    word joiners that escape_markdown inserts, as a reader never sees them. On a timeout, the
+    failure names the texts that were not shown."""
+    wanted = [selector, [flat(text) for text in texts]]
+    try:
+        page.wait_for_function(SHOWS, arg=wanted)
+    except PlaywrightTimeoutError:
+        missing = page.evaluate(MISSING, wanted)
+        where = "nothing matches" if missing is None else f"missing: {missing}"
+        raise AssertionError(f"{selector} does not show every text; {where}") from None
+
+
 SIDEBAR_SHOWS = """
 (texts) => {
   const bar = document.querySelector('[data-testid="stSidebar"]');
@@ -171,13 +210,13 @@ SIDEBAR_SHOWS = """
   return texts.every((wanted) => text.includes(wanted));
 }
 """
+"""Whether the sidebar shows every (flat) text; bench/ polls it."""
 
 
 def wait_for_sidebar_text(page: Page, texts: list[str]) -> None:
     """Wait until the sidebar shows every text, as a reader sees it (Streamlit streams the
-    sidebar's elements one by one, so the heading comes before the quotes). The invisible word
-    joiners that escape_markdown inserts are dropped, as a reader never sees them."""
-    page.wait_for_function(SIDEBAR_SHOWS, arg=[flat(text) for text in texts])
+    sidebar's elements one by one, so the heading comes before the quotes)."""
+    wait_for_text(page, '[data-testid="stSidebar"]', texts)
 
 
 QUERY_HAS = """
