@@ -7,7 +7,7 @@ here, where unit tests can read it, and the Streamlit module stays small.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.markdown import (
     escape_markdown,
@@ -65,6 +65,18 @@ def quote_blocks(quote: Quote, rule: bool = False) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def merged(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """Runs of markdown blocks as one block each: every element costs a rerun a message and
+    the browser a render, and a click's quotes arrive sooner as one (python -m bench)."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and block.kind == out[-1].kind == "markdown":
+            out[-1] = replace(out[-1], text=f"{out[-1].text}\n\n{block.text}")
+        else:
+            out.append(block)
+    return tuple(out)
+
+
 def conflict_block(conflict: ConflictView) -> Block:
     """Passages that disagree, side by side under one label."""
     width = max(1, min(len(conflict.quotes), 2))
@@ -94,14 +106,17 @@ def panel_blocks(panel: SegmentPanel, match: str | None = None) -> tuple[Block, 
     quotes = sorted(panel.quotes, key=lambda quote: quote.passage_id != match)
     if quotes and quotes[0].passage_id == match:
         blocks.append(Block("caption", "The passage your search found:"))
-    for index, quote in enumerate(quotes):
-        blocks.extend(quote_blocks(quote, rule=index > 0))
+    blocks += merged(
+        b for index, quote in enumerate(quotes) for b in quote_blocks(quote, index > 0)
+    )
     blocks += [subheader("Status history"), Block("markdown", history_markdown(panel))]
     if panel.conflicts:
         blocks.append(subheader(f"Conflicts ({len(panel.conflicts)})"))
     blocks.extend(conflict_block(conflict) for conflict in panel.conflicts)
     if panel.corridor_quotes:
-        inner = tuple(b for quote in panel.corridor_quotes for b in quote_blocks(quote))
+        inner = merged(
+            b for i, q in enumerate(panel.corridor_quotes) for b in quote_blocks(q, i > 0)
+        )
         title = f"About the corridor as a whole ({len(panel.corridor_quotes)})"
         blocks.append(Block("expander", escape_markdown(title), children=inner))
     return tuple(blocks)

@@ -76,3 +76,13 @@ def test_every_quote_links_to_the_reader_and_the_match_comes_first() -> None:
         assert sum(context_href(quote.citation.seed, quote.passage_id) in t for t in texts) >= 1
     plain = [b.text for b in panel_blocks(panel) if b.kind == "caption"]
     assert "The passage your search found:" not in plain
+
+
+def test_quotes_go_to_the_browser_as_one_element() -> None:
+    panel = build_panel(DATASET, SEEDS, RASHT, 2025, {})
+    blocks = panel_blocks(panel)
+    start = next(i for i, b in enumerate(blocks) if b.text.startswith("What the sources say"))
+    quotes = blocks[start + 1]
+    assert quotes.kind == "markdown"
+    assert quotes.text.count("[Read in context ↗]") == len(panel.quotes)
+    assert quotes.text.count("\n\n---\n\n") == len(panel.quotes) - 1
