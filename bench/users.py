@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,27 +21,12 @@ from playwright.async_api import Browser, ConsoleMessage, Page, Route, WebSocket
 from playwright.async_api import Error as PlaywrightError
 
 from bench import probe
+from bench.drive import OFF_HOST, OFF_HOST_WS, QUIET_MS, VIEWPORT
 from geo.mapview import midpoint
 from geo.models import Dataset
 from geo.timeline import status_as_of, year_span
-from tests.browser.mapdriver import DRAWN_IDS, POINT_ON_SEGMENT, QUERY_HAS, flat
+from tests.browser.mapdriver import DRAWN_IDS, POINT_ON_SEGMENT, QUERY_HAS, SIDEBAR_SHOWS, flat
 
-# As in bench/drive.py (not imported from there: it depends on more of tests/browser).
-QUIET_MS = 600
-"""How long nothing may move before the page counts as settled (see probe.SETTLED)."""
-VIEWPORT = {"width": 1400, "height": 1000}
-OFF_HOST = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)(:\d+)?/)")
-OFF_HOST_WS = re.compile(r"^(?!wss?://(127\.0\.0\.1|localhost)(:\d+)?/)")
-SIDEBAR_SHOWS = """
-(texts) => {
-  const bar = document.querySelector('[data-testid="stSidebar"]');
-  if (!bar) return false;
-  const text = bar.innerText.replaceAll('\\u2060', '').split(/\\s+/).join(' ');
-  return texts.every((wanted) => text.includes(wanted));
-}
-"""
-"""Whether the sidebar shows every text as a reader reads it: whitespace runs as one space,
-without the invisible word joiners escape_markdown inserts."""
 WAIT_MS = 60_000
 """The longest one step may wait under load before it counts as an error."""
 FIRST_LOAD_MS = 180_000
