@@ -80,6 +80,8 @@ def summarise(raw: Path, top: int) -> str:
         ):
             continue
         names = [short(frame) for frame in frames[1:]]
+        if not names:
+            continue
         total += int(count)
         for name in set(names):
             inclusive[name] += int(count)
