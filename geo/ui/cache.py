@@ -15,6 +15,7 @@ from geo.layout import (
     reader_sidebar,
     seed_titles,
 )
+from geo.panel import SegmentPanel, build_panel
 from geo.paths import DataPaths
 from geo.reader import build_reader
 from geo.salvage import Salvage, salvage
@@ -90,3 +91,12 @@ def cached_reader(
     reader = build_reader(atlas.dataset, atlas.seeds, seed)
     body = reader_blocks(reader, Names.of(atlas.dataset), passage)
     return body, reader_sidebar(seed_titles(atlas.dataset, atlas.seeds), seed)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def cached_panel(root: str, segment: str, year: int) -> SegmentPanel:
+    """A segment's sidebar content as of a year, built once per server and shared (a frozen
+    record): a click no longer re-measures the drawn line and re-quotes every passage
+    (10 % of a click's script thread in python -m bench.profile)."""
+    atlas = cached_atlas(root)
+    return build_panel(atlas.dataset, atlas.seeds, segment, year, atlas.countries)

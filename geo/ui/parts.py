@@ -17,7 +17,7 @@ from geo.layout import (
     panel_blocks,
     search_blocks,
 )
-from geo.panel import build_panel
+from geo.paths import data_paths
 from geo.salvage import Salvage
 from geo.search import MAX_QUERY_CHARS, search
 from geo.session import (
@@ -33,7 +33,7 @@ from geo.session import (
 )
 from geo.table import COLUMNS
 from geo.ui.actions import flip, on_table_select, on_timeline_pick, perform, store
-from geo.ui.cache import cached_index, cached_reader
+from geo.ui.cache import cached_index, cached_panel, cached_reader
 from geo.urlstate import ViewState
 from geo.visible import Visible
 
@@ -181,7 +181,7 @@ def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
             "table under it, to read what the sources say about it."
         )
         return
-    panel = build_panel(atlas.dataset, atlas.seeds, state.segment, state.year, atlas.countries)
+    panel = cached_panel(str(data_paths().root), state.segment, state.year)
     st.button("Clear selection", on_click=perform, args=(Action("clear"),))
     if toggle("how to cite this segment", SHOW_CITATION, st):
         st.code(cite_segment(atlas.dataset, state.segment), language=None, wrap_lines=True)

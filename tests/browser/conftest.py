@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route, sync_playwright
@@ -154,3 +156,16 @@ def session(browser: Browser) -> Iterator[Session]:
 @pytest.fixture
 def page(session: Session) -> Page:
     return session.page
+
+
+def run_quick(module: str, out: Path, timeout_s: int) -> dict[str, Any]:
+    """`python -m <module> --quick --out <out>` as a subprocess (Playwright's sync API cannot
+    start inside the session's own browser fixture); its JSON results, or a failure that shows
+    the command's output."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--quick", "--out", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=timeout_s, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    loaded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return loaded

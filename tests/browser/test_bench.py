@@ -6,9 +6,6 @@ the session's own browser fixture. No assertion is about how fast anything is.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +13,7 @@ import pytest
 
 from bench.report import COUNTS, METRICS
 from bench.servers import APPS
+from tests.browser.conftest import run_quick
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 240
@@ -24,14 +22,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("bench") / "results.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--out", str(out)],
-        cwd=REPO, capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
-    loaded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return loaded
+    return run_quick("bench", tmp_path_factory.mktemp("bench") / "results.json", TIMEOUT_S)
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,12 @@ fast anything is.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.browser.conftest import run_quick
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 300
@@ -27,14 +26,7 @@ SUMMARY = (
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("load") / "load.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.load", "--quick", "--out", str(out)],
-        cwd=REPO, capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
-    loaded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return loaded
+    return run_quick("bench.load", tmp_path_factory.mktemp("load") / "load.json", TIMEOUT_S)
 
 
 def test_the_summary_has_every_figure(results: dict[str, Any]) -> None:
