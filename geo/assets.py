@@ -41,7 +41,8 @@ def asset_url(relative: str) -> str:
 def asset_path(url: str) -> Path | None:
     """The file under static/ that an asset URL names, or None if it is not one of ours."""
     prefix = f"{STATIC_URL}/"
-    return STATIC_DIR / url.removeprefix(prefix) if url.startswith(prefix) else None
+    path = url.partition("?")[0]
+    return STATIC_DIR / path.removeprefix(prefix) if path.startswith(prefix) else None
 
 
 def use_local_assets(m: folium.Map) -> folium.Map:

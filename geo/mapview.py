@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import folium
 from branca.element import MacroElement
@@ -29,6 +30,8 @@ BASEMAP_FILE = "basemap/countries.geojson"
 """Under static/, as geo.paths.BASEMAP."""
 SEGMENTS_SCRIPT = "atlas/segments.js"
 """Under static/: draws the segment file and applies view states."""
+PREFETCH_SCRIPT = "atlas/prefetch.js"
+"""Under static/: starts the segment file's request before the map's other scripts load."""
 BASEMAP_Z = 150
 """Below Leaflet's tile pane (200): tiles, when they load, cover the outlines."""
 LAND_STYLE = {"fillColor": "#E4E1D9", "fillOpacity": 1.0, "color": "#8F8A80", "weight": 0.7}
@@ -110,6 +113,10 @@ def build_base_map(home: MapView, tiles: bool, segments: SegmentLayer) -> folium
         control_scale=True,
     )
     use_local_assets(m)
+    prefetch = segments.prefetch_link()
+    if prefetch is not None:
+        # First in line: streamlit-folium loads the map's scripts one at a time, in order.
+        m.default_js = [prefetch, *m.default_js]
     # The Figure folium renders into; branca types it only as Element.
     root: Any = m.get_root()
     root.header.add_child(
@@ -144,6 +151,16 @@ class SegmentLayer(JSCSSMixin, MacroElement):
         self._name = "SegmentLayer"
         # tojson escapes <, > and & in the embedded data, so no text in it can end the script.
         self.options = {"url": url, "data": data, "tolerance": CLICK_TOLERANCE}
+
+    def prefetch_link(self) -> tuple[str, str] | None:
+        """The script link that starts fetching the segment file, if the layer has one."""
+        url = self.options["url"]
+        if url is None:
+            return None
+        return (
+            "corridor_atlas_prefetch",
+            f"{asset_url(PREFETCH_SCRIPT)}?{urlencode({'file': url})}",
+        )
 
 
 class ViewApply(MacroElement):

@@ -45,8 +45,27 @@ TIMELINE_KEY = "timeline"
 FULL_RUNS = "full_runs"
 """Counts full runs of the page; geo.ui compares it to tell the map fragment's own reruns."""
 FRAGMENT_SAW = "fragment_saw"
+HELD_BACK = "held_back"
+"""Set while the parts under the map wait for the map's first report (see hold_back)."""
 FOCUS_ZOOM = 7
 """The zoom a segment picked outside the map (table, reader, search) is shown at."""
+
+
+def hold_back(state: State, first_run: bool) -> bool:
+    """Whether this full run leaves out the parts under the map (table, timeline and link
+    buttons, downloads): only a session's first run does, so that the browser has less to draw
+    before the map (python -m bench: cold load). The map reports its view as soon as it is up;
+    the map fragment then reruns the whole page (release), and any later full run draws them."""
+    if first_run:
+        state[HELD_BACK] = True
+        return True
+    state.pop(HELD_BACK, None)
+    return False
+
+
+def release(state: State) -> bool:
+    """Whether parts were held back, which a full rerun must now draw; clears the flag."""
+    return bool(state.pop(HELD_BACK, False))
 
 
 def selection(state: State) -> Selection:

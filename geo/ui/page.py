@@ -100,8 +100,10 @@ def render() -> None:
         bound = url.review_bound(opening_params, state, atlas.choices)
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
+    held_back = session.hold_back(store(), first_run)
     render_selection(root, filters, state)
-    render_on_demand(atlas, cached_visible(root, filters), state)
+    if not held_back:
+        render_on_demand(atlas, cached_visible(root, filters), state)
 
 
 @st.fragment
@@ -124,11 +126,14 @@ def render_selection(root: str, filters: Filters, drawn: ViewState) -> None:
         render_sidebar(atlas, state, visible)
     render_map(atlas, visible, state)
     # Parts outside the fragment that show the selection or the view: the open link box, a
-    # table whose highlighted row went stale. Only then does a click redraw the whole page.
+    # table whose highlighted row went stale; or the parts the first run held back, after the
+    # map's first report. Only then does a map event redraw the whole page.
     fragment_rerun = st.session_state.get(FRAGMENT_SAW) == st.session_state[FULL_RUNS]
     st.session_state[FRAGMENT_SAW] = st.session_state[FULL_RUNS]
     if fragment_rerun and (
-        st.session_state.pop(REDRAW_ALL, False) or st.session_state.get(SHOW_LINK)
+        session.release(store())
+        or st.session_state.pop(REDRAW_ALL, False)
+        or st.session_state.get(SHOW_LINK)
     ):
         st.rerun()
 

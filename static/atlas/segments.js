@@ -118,6 +118,20 @@
     },
   });
 
+  // The file's parsed content: the request prefetch.js started, else a new one.
+  function loadFile(file) {
+    var url = new URL(file, document.baseURI).href;
+    var started = window.corridorAtlasPrefetch && window.corridorAtlasPrefetch[url];
+    if (started) {
+      delete window.corridorAtlasPrefetch[url];
+      return started;
+    }
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   var SegmentLayer = L.FeatureGroup.extend({
     initialize: function (options) {
       L.FeatureGroup.prototype.initialize.call(this, []);
@@ -141,11 +155,7 @@
         return;
       }
       var self = this;
-      this._loading = fetch(this._source.url)
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
+      this._loading = loadFile(this._source.url)
         .then(function (data) { self._setData(data); })
         .catch(function (error) { self._fail(map, error); });
     },

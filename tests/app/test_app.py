@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -30,6 +31,12 @@ def run_app(**params: str | list[str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
+    return at.run()
+
+
+def loaded(at: AppTest) -> AppTest:
+    """The page once the map is up: a session's first run holds back the parts under the map
+    (geo.session.hold_back) until the map's first report reruns the page; here, a second run."""
     return at.run()
 
 
@@ -91,10 +98,31 @@ def test_default_view_draws_every_segment_without_notices() -> None:
     assert "Click a segment on the map" in at.sidebar.markdown[0].value
 
 
+def test_the_first_run_draws_the_map_before_the_parts_under_it() -> None:
+    at = run_app(segment="rasht-astara-railway")
+    assert drawn_ids(at) == ALL_IDS
+    assert at.sidebar.header[0].value == DATASET.segments["rasht-astara-railway"].name
+
+    def under_the_map(at: AppTest) -> list[str]:
+        toggles = {"table-button", "timeline-button", "link-button"}
+        buttons = [b.key for b in at.main.button if b.key in toggles]
+        downloads = [e.label for e in at.main if type(e).__name__ == "DownloadButton"]
+        return [*buttons, *downloads]
+
+    assert under_the_map(at) == []
+    # The next run (in the browser: the one the map's first report asks for) draws them.
+    assert len(under_the_map(at.run())) == 5
+    assert len(under_the_map(at.run())) == 5
+
+
 def test_the_map_loads_its_assets_from_the_app_not_a_cdn() -> None:
     args = map_args(run_app())
     links = [*args["js_links"], *args["css_links"]]
+    segment_file = re.search(r'"url": "([^"]+)"', args["script"])
+    assert segment_file is not None
     assert links == [
+        # First: it starts the segment file's request before Leaflet loads.
+        f"../../app/static/atlas/prefetch.js?file={quote(segment_file[1], safe='')}",
         "../../app/static/vendor/leaflet/leaflet.js",
         "../../app/static/atlas/segments.js",
         "../../app/static/vendor/leaflet/leaflet.css",
@@ -156,7 +184,7 @@ def test_the_map_script_holds_exactly_the_visible_segments(
     assert len(counts) == len(CHOICES.statuses)
     assert sum(counts) == len(expected)
     assert not at.dataframe, "the table waits for its toggle"
-    button = at.button(key="table-button")
+    button = loaded(at).button(key="table-button")
     assert button.label == f"Show the segment table ({len(expected)} shown)"
     button.click().run()
     assert len(at.dataframe[0].value) == len(expected)
@@ -217,7 +245,7 @@ def test_a_hostile_segment_never_reaches_html_unescaped() -> None:
 
 
 def test_the_share_link_is_the_canonical_query_of_the_view() -> None:
-    at = run_app(year="2017", segment="rasht-astara-railway", foo="bar")
+    at = loaded(run_app(year="2017", segment="rasht-astara-railway", foo="bar"))
     assert not at.code, "the link box waits for its toggle"
     at.button(key="link-button").click().run()
     assert at.code[0].value == "http://localhost:8501/?year=2017&segment=rasht-astara-railway"

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.assets import STATIC_DIR
+from geo.assets import STATIC_DIR, asset_path
 from geo.load import load_dataset
 from geo.mapview import (
     BASEMAP_FILE,
+    PREFETCH_SCRIPT,
     SEGMENTS_SCRIPT,
     Labels,
     SegmentLayer,
@@ -80,6 +81,26 @@ def test_base_map_loads_no_asset_from_the_internet() -> None:
     assert links
     assert not [link for link in links if link.startswith(("http:", "https:", "//"))]
     assert (STATIC_DIR / SEGMENTS_SCRIPT).is_file()
+
+
+def test_the_segment_file_is_requested_before_leaflet_loads() -> None:
+    m = build_base_map(HOME, False, SegmentLayer("../../app/static/generated/segments-0123.json"))
+    name, first = m.default_js[0]
+    assert name == "corridor_atlas_prefetch"
+    assert first == (
+        "../../app/static/atlas/prefetch.js"
+        "?file=..%2F..%2Fapp%2Fstatic%2Fgenerated%2Fsegments-0123.json"
+    )
+    assert [url for _name, url in m.default_js[1:]] == [
+        "../../app/static/vendor/leaflet/leaflet.js"
+    ]
+    assert asset_path(first) == STATIC_DIR / PREFETCH_SCRIPT
+    assert asset_path(first).is_file()
+
+
+def test_an_embedded_segment_layer_needs_no_prefetch() -> None:
+    m = build_base_map(HOME, False, SegmentLayer(None, {"format": 1}))
+    assert [name for name, _url in m.default_js] == ["leaflet"]
 
 
 def test_base_map_draws_the_segment_file_by_url() -> None:

@@ -112,3 +112,21 @@ def test_a_corridor_hit_sets_the_corridor_filter() -> None:
     state = fresh()
     session.perform(state, Action("corridor", "zangezur"), ATLAS)
     assert state["corridor"] == ["zangezur"]
+
+
+def test_only_a_sessions_first_run_holds_back_the_parts_under_the_map() -> None:
+    state = fresh()
+    assert session.hold_back(state, first_run=True)
+    # The map's first report: its fragment must rerun the page, once.
+    assert session.release(state)
+    assert not session.release(state)
+    assert not session.hold_back(state, first_run=False)
+
+
+def test_a_full_run_before_the_maps_report_draws_the_held_back_parts() -> None:
+    state = fresh()
+    session.hold_back(state, first_run=True)
+    # A reader changed a filter before the map was up: that run draws everything, so the
+    # map's report later needs no extra rerun.
+    assert not session.hold_back(state, first_run=False)
+    assert not session.release(state)
