@@ -53,9 +53,10 @@ FOCUS_ZOOM = 7
 
 def hold_back(state: State, first_run: bool) -> bool:
     """Whether this full run leaves out the parts under the map (table, timeline and link
-    buttons, downloads): only a session's first run does, so that the browser has less to draw
-    before the map (python -m bench: cold load). The map reports its view as soon as it is up;
-    the map fragment then reruns the whole page (release), and any later full run draws them."""
+    buttons, downloads) and the search box: only a session's first run does, so that the
+    browser has less to fetch and draw before the map (python -m bench: cold load). The map
+    reports its view as soon as it is up; the map fragment then reruns the whole page
+    (release), and any later full run draws them."""
     if first_run:
         state[HELD_BACK] = True
         return True

@@ -84,9 +84,13 @@ def render() -> None:
         write_reader_url(seed, passage, atlas)
         render_reader(root, seed, passage)
         return
-    # The search box tops the sidebar, as on most maps: the map stays in the first screen.
-    with st.sidebar:
-        render_search(root, atlas)
+    held_back = session.hold_back(store(), first_run)
+    # The search box tops the sidebar, as on most maps: the map stays in the first screen. On
+    # a first run it waits with the parts under the map (its fifteen browser bundles were
+    # requested before the map's, python -m bench), unless the link itself searches.
+    if not held_back or any(opening_params.get(url.QUERY, ())):
+        with st.sidebar:
+            render_search(root, atlas)
     filters = render_filters(atlas)
     state = ViewState(
         year=filters.year,
@@ -100,7 +104,6 @@ def render() -> None:
         bound = url.review_bound(opening_params, state, atlas.choices)
         st.session_state[NOTICES] = [*bound, *st.session_state[NOTICES]]
     render_notices()
-    held_back = session.hold_back(store(), first_run)
     render_selection(root, filters, state)
     if not held_back:
         render_on_demand(atlas, cached_visible(root, filters), state)

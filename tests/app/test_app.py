@@ -110,9 +110,16 @@ def test_the_first_run_draws_the_map_before_the_parts_under_it() -> None:
         return [*buttons, *downloads]
 
     assert under_the_map(at) == []
+    assert not at.sidebar.text_input, "the search box waits with them"
     # The next run (in the browser: the one the map's first report asks for) draws them.
     assert len(under_the_map(at.run())) == 5
+    assert [box.key for box in at.sidebar.text_input] == ["q"]
     assert len(under_the_map(at.run())) == 5
+
+
+def test_a_link_that_searches_shows_the_search_box_at_once() -> None:
+    at = run_app(q="Meghri")
+    assert [box.value for box in at.sidebar.text_input] == ["Meghri"]
 
 
 def test_the_map_loads_its_assets_from_the_app_not_a_cdn() -> None:
