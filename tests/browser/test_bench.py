@@ -78,3 +78,17 @@ def test_the_machine_is_described(results: dict[str, Any]) -> None:
     for key in ("cpu_count", "cpu_model", "python", "streamlit", "streamlit-folium", "folium"):
         assert machine[key], key
     assert machine["chromium"]
+
+
+def test_the_cold_load_timeline_finds_every_milestone(tmp_path: Path) -> None:
+    """`python -m bench.timeline --quick`: each milestone of each app's cold load was seen, in
+    the order a load goes through them."""
+    results = run_quick("bench.timeline", tmp_path / "timeline.json", TIMEOUT_S)
+    for app, samples in results["samples"].items():
+        (sample,) = samples
+        order = ["session", "component_delta", "component_bundle_start", "component_bundle_end",
+                 "frame_start", "leaflet_end", "drawn"]  # fmt: skip
+        assert [sample[key] for key in order] == sorted(sample[key] for key in order), app
+        assert sample["bundles_before"] >= 1, app
+    assert "segments_end" in results["samples"]["app"][0]
+    assert "segments_end" not in results["samples"]["floor"][0], "the floor has no segment file"
