@@ -99,6 +99,8 @@ def click(visit: Visit, segment_id: str, texts: list[str]) -> dict[str, Any]:
     wanted = [flat(text) for text in texts]
     if page.evaluate(SIDEBAR_SHOWS, wanted):
         raise RuntimeError(f"the sidebar already shows {wanted[:1]} before the click")
+    # As a reader would: the map's lower edge may start below the window (a 1000 px viewport).
+    page.locator(probe.MAP_IFRAME).last.scroll_into_view_if_needed()
     point = page.evaluate(probe.POINT_IN_PAGE, {"point": POINT_ON_SEGMENT, "id": segment_id})
     if point is None:
         raise RuntimeError(f"{segment_id} has no clickable point in view")

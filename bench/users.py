@@ -148,6 +148,8 @@ async def click(user: User) -> None:
     a click selects it; skipped (not an error) if none is in view."""
     page = user.page
     await settle(page)
+    # As a reader would: the map's lower edge may start below the window (a 1000 px viewport).
+    await page.locator(probe.MAP_IFRAME).last.scroll_into_view_if_needed()
     candidates = [i for i in user.expected() if i != user.selected]
     user.rng.shuffle(candidates)
     for segment_id in candidates:

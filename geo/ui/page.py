@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -142,11 +143,14 @@ def render_selection(root: str, filters: Filters, drawn: ViewState) -> None:
 
 
 def render_filters(atlas: Atlas) -> Filters:
-    """The filter widgets, bound to the URL: their keys are the query params' names."""
+    """The filter widgets, bound to the URL: their keys are the query params' names.
+
+    Statuses, modes and corridors are pills, one toggle per option, all in view: a multiselect
+    hid most of its chosen options behind its own width, and its eleven browser bundles were
+    fetched ahead of the map's on every first visit (python -m bench.timeline)."""
     choices, labels = atlas.choices, atlas.labels
     first, last = choices.years
     year_col, mode_col = st.columns([1, 1])
-    status_col, corridor_col = st.columns([1, 1])
     year = year_col.slider(
         "Status as of year", first, last, last, key=url.YEAR, bind="query-params",
         help="Each segment shows its latest dated status at or before this year; "
@@ -154,19 +158,22 @@ def render_filters(atlas: Atlas) -> Filters:
     )  # fmt: skip
     # Options are ids, not labels: Streamlit writes the shown text of a bound option into the
     # URL, and a link must name ids, which stay stable when a label is reworded.
-    statuses = status_col.multiselect(
-        "Status", choices.statuses, default=choices.statuses, key=url.STATUS,
-        bind="query-params", help=glossary(labels.statuses),
+    modes = render_pills(mode_col, "Mode", choices.modes, url.MODE, labels.modes)
+    # Full width, so that every option shows; wrapped onto a second row when they need it.
+    statuses = render_pills(st, "Status", choices.statuses, url.STATUS, labels.statuses)
+    corridors = render_pills(st, "Corridors", choices.corridors, url.CORRIDOR, labels.corridors)
+    return Filters(year, frozenset(statuses), frozenset(modes), frozenset(corridors))
+
+
+def render_pills(
+    place: Any, label: str, options: tuple[str, ...], key: str, names: dict[str, str]
+) -> list[str]:
+    """Pills bound to the URL param `key`, all chosen by default; the chosen options."""
+    chosen = place.pills(
+        label, options, default=options, selection_mode="multi", key=key, bind="query-params",
+        help=glossary(names), wrap=True,
     )  # fmt: skip
-    modes = mode_col.pills(
-        "Mode", choices.modes, default=choices.modes, selection_mode="multi", key=url.MODE,
-        bind="query-params", help=glossary(labels.modes),
-    )  # fmt: skip
-    corridors = corridor_col.multiselect(
-        "Corridors", choices.corridors, default=choices.corridors, key=url.CORRIDOR,
-        bind="query-params", help=glossary(labels.corridors),
-    )  # fmt: skip
-    return Filters(year, frozenset(statuses), frozenset(modes or ()), frozenset(corridors))
+    return list(chosen or ())
 
 
 def render_map(atlas: Atlas, visible: Visible, state: ViewState) -> None:

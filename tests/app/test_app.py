@@ -91,7 +91,7 @@ def test_default_view_draws_every_segment_without_notices() -> None:
     assert [e.value for e in at.error] == []
     assert [w.value for w in at.warning] == []
     assert at.slider(key="year").value == CHOICES.years[1]
-    assert at.multiselect(key="status").value == list(CHOICES.statuses)
+    assert at.button_group(key="status").value == list(CHOICES.statuses)
     assert drawn_ids(at) == ALL_IDS
     args = map_args(at)
     assert (args["center"], args["zoom"]) == ([HOME.lat, HOME.lon], HOME.zoom)
@@ -145,9 +145,9 @@ def test_a_link_restores_filters_selection_and_view() -> None:
     assert not at.exception
     assert [w.value for w in at.warning] == []
     assert at.slider(key="year").value == 2017
-    assert at.multiselect(key="status").value == ["financed", "agreed"]
+    assert at.button_group(key="status").value == ["financed", "agreed"]
     assert at.button_group(key="mode").value == ["rail"]
-    assert at.multiselect(key="corridor").value == ["rasht-astara"]
+    assert at.button_group(key="corridor").value == ["rasht-astara"]
     assert drawn_ids(at) == ["rasht-astara-railway"]
     args = map_args(at)
     assert (args["center"], args["zoom"]) == ([38.5, 48.9], 8)
@@ -237,7 +237,7 @@ def test_a_bad_url_part_falls_back_alone_with_a_notice(params: dict[str, str], n
     assert at.warning[0].value.startswith("Parts of the link were ignored")
     assert notice in notices(at)
     # The good part of the link is kept.
-    assert at.multiselect(key="corridor").value == ["zangezur"]
+    assert at.button_group(key="corridor").value == ["zangezur"]
     args = json.dumps(map_args(at))
     assert "<script>alert" not in args
     assert "onerror=alert" not in args

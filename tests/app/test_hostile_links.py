@@ -309,9 +309,9 @@ def check(query: dict[str, list[str]]) -> None:
     assert warnings == (["Parts of the link were ignored; the rest of the view is restored."]
                         if want.notices else [])  # fmt: skip
     assert at.slider(key="year").value == want.year
-    assert at.multiselect(key="status").value == want.lists["status"]
+    assert at.button_group(key="status").value == want.lists["status"]
     assert at.button_group(key="mode").value == want.lists["mode"]
-    assert at.multiselect(key="corridor").value == want.lists["corridor"]
+    assert at.button_group(key="corridor").value == want.lists["corridor"]
     args = map_args(at)
     assert (tuple(args["center"]), args["zoom"]) == (want.centre, want.zoom)
     found = re.search(r"corridorAtlas\.current\.show\((.*)\);", args["feature_group"])
@@ -356,7 +356,7 @@ def test_embed_gives_the_default_view_without_notices() -> None:
     assert not at.exception
     assert [w.value for w in at.warning] == [] and not at.text
     assert at.slider(key="year").value == LAST_YEAR
-    assert at.multiselect(key="corridor").value == list(CHOICES.corridors)
+    assert at.button_group(key="corridor").value == list(CHOICES.corridors)
     args = map_args(at)
     assert (args["center"], args["zoom"]) == ([HOME.lat, HOME.lon], HOME.zoom)
     assert at.query_params == {"embed": "true", "embed_options": "light_theme"}
