@@ -24,10 +24,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench import drive
-from bench.runner import PAIR, ZOOM, expectations
+from bench.runner import close_up, expectations
 from bench.servers import command
 from geo.load import load_dataset
-from geo.mapview import midpoint
 from geo.paths import DEFAULT_PATHS, REPO_ROOT
 from geo.timeline import year_span
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_healthy
@@ -49,13 +48,12 @@ def record(out: Path, clicks: int, rate: int) -> list[float]:
     url = f"http://127.0.0.1:{port}"
     data = load_dataset(DEFAULT_PATHS)
     expected, last = expectations(data)["app"], year_span(data)[1]
-    lat, lon = midpoint(data.segments[PAIR[0]])
     try:
         wait_until_healthy(url, server)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             visit = drive.open_visit(browser)
-            drive.cold_load(visit, f"{url}/?lat={lat:.4f}&lon={lon:.4f}&zoom={ZOOM}",
+            drive.cold_load(visit, url + close_up(data),
                             expected.ids(last))  # fmt: skip
             times = [
                 drive.click(visit, *expected.click(n, last))["click_ms"] for n in range(clicks)

@@ -50,6 +50,13 @@ def expectations(data: Dataset) -> dict[str, Expected]:
     return {"app": full, "baseline": full, "floor": floor}
 
 
+def close_up(data: Dataset) -> str:
+    """The query every visit opens: the first benchmark segment at ZOOM, where a click on it
+    and on its pair lands on lines, not on their neighbours."""
+    lat, lon = midpoint(data.segments[PAIR[0]])
+    return f"/?lat={lat:.4f}&lon={lon:.4f}&zoom={ZOOM}"
+
+
 def rotated(apps: list[str], repetition: int) -> list[str]:
     shift = repetition % len(apps)
     return apps[shift:] + apps[:shift]
@@ -101,8 +108,7 @@ def run_scale(browser: Browser, scale: str, plan: Plan) -> dict[str, Any]:
     years = (last, last - 1)
     if dataset.drawn_ids(data, last) == dataset.drawn_ids(data, last - 1):
         raise RuntimeError(f"{scale}: {last - 1} draws the same segments as {last}")
-    lat, lon = midpoint(data.segments[PAIR[0]])
-    query = f"/?lat={lat:.4f}&lon={lon:.4f}&zoom={ZOOM}"
+    query = close_up(data)
     expected = expectations(data)
     samples: dict[str, dict[str, Any]] = {app: {} for app in apps}
     with serving(apps, root, workdir, scale) as servers:

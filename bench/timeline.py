@@ -26,10 +26,9 @@ from playwright.sync_api import Browser, sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import dataset, drive, probe
-from bench.runner import PAIR, ZOOM, expectations
+from bench.runner import close_up, expectations
 from bench.servers import serving
 from geo.load import load_dataset
-from geo.mapview import midpoint
 from geo.paths import DataPaths
 from geo.timeline import year_span
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -133,8 +132,7 @@ def run(browser: Browser, apps: list[str], repeat: int, workdir: Path) -> dict[s
     root = dataset.prepare(dataset.SHIPPED, workdir)
     data = load_dataset(DataPaths(root))
     last = year_span(data)[1]
-    lat, lon = midpoint(data.segments[PAIR[0]])
-    query = f"/?lat={lat:.4f}&lon={lon:.4f}&zoom={ZOOM}"
+    query = close_up(data)
     expected = expectations(data)
     samples: dict[str, list[dict]] = {app: [] for app in apps}
     with serving(apps, root, workdir, "timeline") as servers:

@@ -88,7 +88,7 @@ def render() -> None:
     held_back = session.hold_back(store(), first_run)
     # The search box tops the sidebar, as on most maps: the map stays in the first screen. On
     # a first run it waits with the parts under the map (its fifteen browser bundles were
-    # requested before the map's, python -m bench), unless the link itself searches.
+    # requested before the map's, python -m bench.timeline), unless the link itself searches.
     if not held_back or any(opening_params.get(url.QUERY, ())):
         with st.sidebar:
             render_search(root, atlas)

@@ -19,25 +19,12 @@ from geo.mapdata import read_mask
 from geo.markdown import quote_block
 from geo.paths import DATA_ROOT_VARIABLE, DEFAULT_PATHS
 from geo.timeline import Filters, show_segments
+from tests.app.apprun import loaded, run_app
 
 REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
 DATASET = load_dataset(DEFAULT_PATHS)
 CHOICES = choices_of(DATASET)
 ALL_IDS = sorted(DATASET.segments)
-
-
-def run_app(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def loaded(at: AppTest) -> AppTest:
-    """The page once the map is up: a session's first run holds back the parts under the map
-    (geo.session.hold_back) until the map's first report reruns the page; here, a second run."""
-    return at.run()
 
 
 def map_args(at: AppTest) -> dict[str, Any]:

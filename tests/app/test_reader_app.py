@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.load import load_dataset
 from geo.paths import DEFAULT_PATHS
 from geo.urlstate import context_href
+from tests.app.apprun import run_app
 
-REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
 DATASET = load_dataset(DEFAULT_PATHS)
 LOAN = DATASET.passages["rasht-astara-5bn-loan"]
-
-
-def run_app(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def has_map(at: AppTest) -> bool:

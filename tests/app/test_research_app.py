@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
@@ -11,23 +9,9 @@ from geo.load import load_dataset
 from geo.markdown import escape_markdown
 from geo.paths import DEFAULT_PATHS
 from geo.timeline import Filters, show_segments
+from tests.app.apprun import loaded, run_app
 
-REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
 DATASET = load_dataset(DEFAULT_PATHS)
-
-
-def run_app(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def loaded(at: AppTest) -> AppTest:
-    """The page once the map is up: a session's first run holds back the parts under the map
-    (geo.session.hold_back) until the map's first report reruns the page; here, a second run."""
-    return at.run()
 
 
 def hit_buttons(at: AppTest) -> list[str]:
