@@ -97,3 +97,10 @@ def apply_click(current: Selection, event: MapEvent, known: frozenset[str]) -> S
     if event.empty_click is not None and event.empty_click != previous.empty_click:
         return Selection(None, event)
     return Selection(current.segment, event)
+
+
+def is_opening_report(event: MapEvent, base: tuple[float, float], base_zoom: int) -> bool:
+    """Whether the map reported exactly the location its script was built with: the report
+    streamlit-folium sends the moment the map is created, before it moves to the centre and
+    zoom it was given. Its view is not the reader's; a pan never lands on the same floats."""
+    return event.centre == base and event.zoom == base_zoom

@@ -11,7 +11,7 @@ from typing import Any
 from geo import urlstate as url
 from geo.atlas import Atlas
 from geo.layout import Action
-from geo.mapevents import MapEvent, Selection, apply_click
+from geo.mapevents import MapEvent, Selection, apply_click, is_opening_report
 from geo.mapview import midpoint
 from geo.urlstate import MapView, OwnParams
 
@@ -92,8 +92,12 @@ def answer_map(state: State, event: MapEvent, atlas: Atlas) -> None:
         state[MATCH] = None
     state[SELECTION] = after
     unpick_table(state, after.segment)
-    if event.centre is not None and event.zoom is not None:
-        reported = url.clamp_view(*event.centre, event.zoom, atlas.choices.home)
+    home = atlas.choices.home
+    # The map is built at home and then moved to the view asked for: its first report, at
+    # home, would write the home view over a linked one (and add history entries).
+    opening = is_opening_report(event, (home.lat, home.lon), home.zoom)
+    if event.centre is not None and event.zoom is not None and not opening:
+        reported = url.clamp_view(*event.centre, event.zoom, home)
         if url.moved(state[VIEW], reported):
             state[VIEW] = reported
 

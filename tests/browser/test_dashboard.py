@@ -56,6 +56,18 @@ def close_up(app_url: str, segment_id: str, zoom: int = 7) -> str:
     return f"{app_url}/?lat={lat:.4f}&lon={lon:.4f}&zoom={zoom}"
 
 
+def test_a_linked_view_stays_in_the_address_while_the_map_opens(page: Page, app_url: str) -> None:
+    # The map is built at home and then moved to the link's view; its first report, at home,
+    # once wrote the home view over the link's (three history entries, then three more back).
+    link = close_up(app_url, "rasht-astara-railway")
+    addresses: list[str] = []
+    page.on("framenavigated", lambda f: addresses.append(f.url) if f is page.main_frame else None)
+    open_app(page, link)
+    click_segment(page, "rasht-astara-railway")
+    wait_for_query(page, "segment", ["rasht-astara-railway"])
+    assert addresses == [link, f"{link}&segment=rasht-astara-railway"]
+
+
 @pytest.mark.parametrize("segment_id", ONE_OF_EACH_NAMED_CORRIDOR)
 def test_clicking_a_segment_shows_its_quotes(page: Page, app_url: str, segment_id: str) -> None:
     open_app(page, close_up(app_url, segment_id))

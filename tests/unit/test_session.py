@@ -51,6 +51,18 @@ def test_a_pan_moves_the_kept_view_but_not_the_selection() -> None:
     assert state[session.VIEW] == MapView(39.0, 47.0, 6)
 
 
+def test_the_maps_opening_report_at_home_keeps_a_linked_view() -> None:
+    # streamlit-folium reports the base map's own location as it creates the map, then the
+    # view it was moved to: the first must not write the home view over the link's.
+    state = fresh()
+    linked = MapView(37.415, 48.9058, 7)
+    session.adopt(state, OwnParams(None, linked, ()))
+    session.answer_map(state, MapEvent(0, None, None, (HOME.lat, HOME.lon), HOME.zoom), ATLAS)
+    assert state[session.VIEW] == linked
+    session.answer_map(state, MapEvent(0, None, None, (HOME.lat + 0.5, HOME.lon), 5), ATLAS)
+    assert state[session.VIEW] == MapView(round(HOME.lat + 0.5, 4), HOME.lon, 5)
+
+
 def test_a_picked_row_is_highlighted_until_the_map_selects_another() -> None:
     state = fresh()
     session.pick_row(state, RASHT, ATLAS)
