@@ -142,3 +142,24 @@ def test_a_full_run_before_the_maps_report_draws_the_held_back_parts() -> None:
     # map's report later needs no extra rerun.
     assert not session.hold_back(state, first_run=False)
     assert not session.release(state)
+
+
+def test_a_map_opened_at_a_linked_view_releases_the_parts_once_it_is_there() -> None:
+    state = fresh()
+    linked = MapView(37.415, 48.9058, 7)
+    session.adopt(state, OwnParams(None, linked, ()))
+    session.hold_back(state, first_run=True)
+    # Built at home, the map reports home first, then the linked view once it has moved.
+    session.answer_map(state, MapEvent(0, None, None, (HOME.lat, HOME.lon), HOME.zoom), ATLAS)
+    assert not session.release(state)
+    session.answer_map(state, MapEvent(0, None, None, (linked.lat, linked.lon), 7), ATLAS)
+    assert session.release(state)
+    assert not session.release(state)
+
+
+def test_a_map_opened_at_home_releases_the_parts_on_its_first_report() -> None:
+    state = fresh()
+    session.hold_back(state, first_run=True)
+    # At home the map's move changes nothing it reports, so no second report comes.
+    session.answer_map(state, MapEvent(0, None, None, (HOME.lat, HOME.lon), HOME.zoom), ATLAS)
+    assert session.release(state)
