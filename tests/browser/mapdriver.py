@@ -9,6 +9,7 @@ from playwright.sync_api import Frame, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 MAP_FRAME = re.compile(r"streamlit_folium")
+LINK_BUTTON = re.compile("a link to this view")
 
 # Finds a point on the segment's line that a click there would select, so the click goes
 # through the browser and Leaflet like a user's would. Works for SVG paths (the topmost element
@@ -117,6 +118,9 @@ def map_frame(page: Page) -> Frame:
     frame = page.frame(url=MAP_FRAME)
     assert frame is not None
     frame.wait_for_function(ANY_DRAWN, timeout=30_000)
+    # A first visit draws the parts under the map once the map has settled at its view (its
+    # layers may still change before then): their link button says the page is complete.
+    page.get_by_role("button", name=LINK_BUTTON).wait_for(state="attached", timeout=30_000)
     return frame
 
 
@@ -140,8 +144,12 @@ def show_map(page: Page) -> Frame:
 
 def segment_point(page: Page, segment_id: str) -> tuple[float, float]:
     """A point of the page on the segment's line where a click would select it."""
-    point = show_map(page).evaluate(POINT_ON_SEGMENT, segment_id)
-    assert point is not None, f"{segment_id} has no clickable point in view"
+    frame = show_map(page)
+    try:
+        frame.wait_for_function(POINT_ON_SEGMENT, arg=segment_id, timeout=10_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"{segment_id} has no clickable point in view") from None
+    point = frame.evaluate(POINT_ON_SEGMENT, segment_id)
     left, top = frame_offset(page)
     return left + point[0], top + point[1]
 
