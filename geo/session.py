@@ -104,12 +104,7 @@ def answer_map(state: State, event: MapEvent, atlas: Atlas) -> None:
     # Given another view, it reports again once there. The held-back parts wait for that
     # report: a full rerun crossing the fragment rerun it causes re-mounted the map (seen
     # under load on cold servers, tests/browser/test_hostile_data.py).
-    focus: url.MapView = state[FOCUS]
-    state[MOVING] = opening and (focus.lat, focus.lon, focus.zoom) != (
-        home.lat,
-        home.lon,
-        home.zoom,
-    )
+    state[MOVING] = opening and state[FOCUS] != home
     if event.centre is not None and event.zoom is not None and not opening:
         reported = url.clamp_view(*event.centre, event.zoom, home)
         if url.moved(state[VIEW], reported):
