@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from geo.compression import MINIMUM_SIZE
 from geo.load import load_dataset
 from geo.mapview import midpoint
 from geo.paths import DEFAULT_PATHS
@@ -54,6 +55,22 @@ def close_up(app_url: str, segment_id: str, zoom: int = 7) -> str:
     """A link to a view centred on a segment, as a user who zoomed in to it would share."""
     lat, lon = midpoint(DATASET.segments[segment_id])
     return f"{app_url}/?lat={lat:.4f}&lon={lon:.4f}&zoom={zoom}"
+
+
+def test_streamlits_frontend_arrives_compressed(page: Page, app_url: str) -> None:
+    """app.py serves the page through geo.compression: each bundle of Streamlit's frontend
+    worth compressing arrives gzip-compressed (Streamlit alone sends them as they are), and
+    the map still opens."""
+    open_app(page, app_url)
+    bundles = page.evaluate(
+        """() => performance.getEntriesByType('resource')
+            .filter(e => e.name.includes('/static/js/'))
+            .map(e => [e.name.split('/').pop(), e.encodedBodySize, e.decodedBodySize])"""
+    )
+    worth = [(name, sent, size) for name, sent, size in bundles if size >= MINIMUM_SIZE]
+    assert len(worth) >= 5, bundles
+    assert [b for b in worth if b[1] >= b[2]] == [], "sent as they are"
+    assert sum(b[1] for b in worth) < sum(b[2] for b in worth) / 3
 
 
 def test_a_linked_view_stays_in_the_address_while_the_map_opens(page: Page, app_url: str) -> None:
