@@ -11,7 +11,7 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, Page, Route, WebSocketRoute, expect
 
 from bench import probe
-from bench.wire import Message, Traffic, decode, traffic
+from bench.wire import Message, Traffic, decode, phases, traffic
 from tests.browser.mapdriver import DRAWN_IDS, POINT_ON_SEGMENT, SIDEBAR_SHOWS, flat
 
 WAIT_MS = 600_000
@@ -114,7 +114,7 @@ def click(visit: Visit, segment_id: str, texts: list[str]) -> dict[str, Any]:
     started = page.evaluate(probe.READ_CLOCKS)["mousedown"]
     if started < before:
         raise RuntimeError("the map frame did not report the click's mousedown")
-    return interaction(visit, "click", shown_at - started)
+    return interaction(visit, "click", started, shown_at)
 
 
 def change_year(visit: Visit, year: int, current: int, expected: list[str]) -> dict[str, Any]:
@@ -131,21 +131,29 @@ def change_year(visit: Visit, year: int, current: int, expected: list[str]) -> d
     started = page.evaluate(probe.READ_CLOCKS)["keydown"]
     if started < before:
         raise RuntimeError("the page did not report the key press")
-    result = interaction(visit, "filter", drawn_at - started)
+    result = interaction(visit, "filter", started, drawn_at)
     expect(thumb).to_have_value(str(year))
     return result
 
 
-def interaction(visit: Visit, name: str, elapsed: float) -> dict[str, Any]:
-    """Everything an interaction caused, up to the page settling again, and whether the map
-    survived it (a re-mounted map resets the view; a fresh token goes on the new one)."""
+def interaction(visit: Visit, name: str, started: float, done: float) -> dict[str, Any]:
+    """Everything an interaction caused, up to the page settling again, where its time went,
+    and whether the map survived it (a re-mounted map resets the view; a fresh token goes on
+    the new one)."""
     settle(visit.page)
-    window: Traffic = traffic(drain(visit.page))
+    messages = drain(visit.page)
+    window: Traffic = traffic(messages)
     survived = visit.page.evaluate(probe.HAS_TOKEN, visit.token)
     if not survived:
         new_token(visit)
-    return {
-        f"{name}_ms": elapsed,
+    split = phases(messages, started, done)
+    parts = {} if split is None else {
+        f"{name}_request_ms": split.request_ms,
+        f"{name}_server_ms": split.server_ms,
+        f"{name}_render_ms": split.render_ms,
+    }  # fmt: skip
+    return parts | {
+        f"{name}_ms": done - started,
         f"{name}_ws_bytes": window.received_bytes,
         f"{name}_reruns": window.reruns,
         f"{name}_ref_hashes": window.ref_hashes,

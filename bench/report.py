@@ -16,7 +16,15 @@ METRICS = (
     # (key, label): medians of the samples, in table order
     ("load_ms", "cold load to segments drawn (ms)"),
     ("click_ms", "click to first quote in sidebar (ms)"),
+    # Where that time went (bench.wire.phases): the medians of each part, so they need not
+    # add up to the median of the whole.
+    ("click_request_ms", "  click to rerun request (st_folium) (ms)"),
+    ("click_server_ms", "  request to last message before shown (ms)"),
+    ("click_render_ms", "  that message to quote shown (ms)"),
     ("filter_ms", "year change to map redrawn (ms)"),
+    ("filter_request_ms", "  key press to rerun request (ms)"),
+    ("filter_server_ms", "  request to last message before drawn (ms)"),
+    ("filter_render_ms", "  that message to map drawn (ms)"),
     ("script_ms", "script time per rerun (ms)"),
     ("script_click_ms", "  of a click's rerun (ms)"),
     ("script_filter_ms", "  of a year change's reruns (ms)"),

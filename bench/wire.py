@@ -79,3 +79,32 @@ def traffic(messages: Iterable[Message], until: float | None = None) -> Traffic:
             summary.script_ms.append(message.t - requested)
             requested = None
     return summary
+
+
+@dataclass(frozen=True)
+class Phases:
+    """Where one input's time went, on the page's clock (ms); the three add up to the whole."""
+
+    request_ms: float
+    """Input to the page sending its rerun request: for a map click, st_folium's fixed 250 ms
+    debounce and the component's message to the page; Streamlit and the app play no part."""
+    server_ms: float
+    """That request to the last message the page received before the result showed: the
+    server's rerun and the messages it sent back."""
+    render_ms: float
+    """That message to the result on screen: the browser's own work (React, the map frame)."""
+
+
+def phases(messages: Iterable[Message], started: float, done: float) -> Phases | None:
+    """Split the time from `started` (the input) to `done` (the result shown) at the first
+    rerun request after the input and at the last message received before `done`; None when
+    either is missing (no rerun, or nothing arrived in between)."""
+    ordered = sorted(messages, key=lambda message: message.t)
+    requests = [m.t for m in ordered if m.sent and m.kind == "rerun_script" and m.t >= started]
+    if not requests or requests[0] > done:
+        return None
+    request = requests[0]
+    received = [m.t for m in ordered if not m.sent and request <= m.t <= done]
+    if not received:
+        return None
+    return Phases(request - started, received[-1] - request, done - received[-1])
