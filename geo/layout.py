@@ -96,6 +96,11 @@ def conflict_block(conflict: ConflictView) -> Block:
 def panel_blocks(panel: SegmentPanel, match: str | None = None) -> tuple[Block, ...]:
     """Name and facts, then the quotes (what readers come for), then history and conflicts;
     the quote a search matched (`match`) comes first, marked as such."""
+    return lead_blocks(panel, match) + detail_blocks(panel)
+
+
+def lead_blocks(panel: SegmentPanel, match: str | None = None) -> tuple[Block, ...]:
+    """The panel up to its quotes: name, facts, a conflict notice and every quote."""
     blocks = [header(panel.name), Block("markdown", facts_markdown(panel))]
     blocks.append(Block("caption", escape_markdown(panel.geometry_note)))
     if panel.conflicts:
@@ -109,7 +114,12 @@ def panel_blocks(panel: SegmentPanel, match: str | None = None) -> tuple[Block, 
     blocks += merged(
         b for index, quote in enumerate(quotes) for b in quote_blocks(quote, index > 0)
     )
-    blocks += [subheader("Status history"), Block("markdown", history_markdown(panel))]
+    return tuple(blocks)
+
+
+def detail_blocks(panel: SegmentPanel) -> tuple[Block, ...]:
+    """The panel after its quotes: status history, conflicts, the corridor's own quotes."""
+    blocks = [subheader("Status history"), Block("markdown", history_markdown(panel))]
     if panel.conflicts:
         blocks.append(subheader(f"Conflicts ({len(panel.conflicts)})"))
     blocks.extend(conflict_block(conflict) for conflict in panel.conflicts)

@@ -14,7 +14,8 @@ from geo.export import cite_segment, export_geojson, export_passages_csv
 from geo.layout import (
     Action,
     Block,
-    panel_blocks,
+    detail_blocks,
+    lead_blocks,
     search_blocks,
 )
 from geo.paths import data_paths
@@ -187,7 +188,13 @@ def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
         st.code(cite_segment(atlas.dataset, state.segment), language=None, wrap_lines=True)
     if state.segment not in visible.members:
         st.info("The current filters hide this segment on the map; it stays selected.")
-    draw(panel_blocks(panel, st.session_state.get(MATCH)))
+    draw(lead_blocks(panel, st.session_state.get(MATCH)))
+
+
+def render_details(state: ViewState) -> None:
+    """The rest of the selected segment's panel (history, conflicts, corridor quotes)."""
+    if state.segment is not None:
+        draw(detail_blocks(cached_panel(str(data_paths().root), state.segment, state.year)))
 
 
 READER_BOX = "reader-body"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from geo.layout import Action, hit_action, hit_label, panel_blocks, search_blocks
+from geo.layout import (
+    Action,
+    detail_blocks,
+    hit_action,
+    hit_label,
+    lead_blocks,
+    panel_blocks,
+    search_blocks,
+)
 from geo.load import load_dataset
 from geo.panel import build_panel
 from geo.paths import DEFAULT_PATHS
@@ -86,3 +94,16 @@ def test_quotes_go_to_the_browser_as_one_element() -> None:
     assert quotes.kind == "markdown"
     assert quotes.text.count("[Read in context ↗]") == len(panel.quotes)
     assert quotes.text.count("\n\n---\n\n") == len(panel.quotes) - 1
+
+
+def test_the_lead_holds_every_quote_and_the_details_the_rest() -> None:
+    # The page sends the lead before the map and the details after it (geo/ui/page.py), so
+    # the quotes must all be in the lead, and nothing may be lost or repeated in the split.
+    panel = build_panel(DATASET, SEEDS, RASHT, 2025, {})
+    lead, details = lead_blocks(panel), detail_blocks(panel)
+    assert lead + details == panel_blocks(panel)
+    assert lead[-1].text.count("[Read in context ↗]") == len(panel.quotes)
+    assert details[0].text == "Status history"
+    assert panel.conflicts
+    assert any(b.text.startswith("Conflicts \\(") for b in details)
+    assert not any("Read in context" in b.text for b in details if b.kind != "bordered")
