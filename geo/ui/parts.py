@@ -174,7 +174,8 @@ def render_search(root: str, atlas: Atlas) -> None:
 
 
 def render_sidebar(atlas: Atlas, state: ViewState, visible: Visible) -> None:
-    """The selected segment's panel, or how to select one."""
+    """The selected segment's panel up to its quotes (render_details draws the rest, after
+    the map), or how to select one."""
     if state.segment is None:
         st.header("Sources", anchor=False)
         st.write(
