@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -32,6 +33,14 @@ class Inner:
         await send({"type": "http.response.body", "body": self.body[half:], "more_body": False})
 
 
+def run(coroutine) -> None:
+    """Run a coroutine to its end on an event loop of its own, in another thread: in the full
+    suite the browser tests' Playwright keeps a loop running in this one, and asyncio.run
+    refuses to start a second."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def request(path="/static/js/index.abc123.js", method="GET", headers=None, kind="http"):
     headers = [(b"accept-encoding", b"gzip, deflate, br")] if headers is None else headers
     return {"type": kind, "method": method, "path": path, "headers": headers}
@@ -47,7 +56,7 @@ def answer(app, scope) -> tuple[int, dict[bytes, bytes], bytes]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    run(app(scope, receive, send))
     start = sent[0]
     body = b"".join(message.get("body", b"") for message in sent[1:])
     return start["status"], dict(start["headers"]), body
@@ -141,7 +150,7 @@ def test_a_websocket_is_passed_through():
         seen.append(scope)
 
     scope = {"type": "websocket", "path": "/_stcore/stream", "headers": []}
-    asyncio.run(CompressedBundles(inner)(scope, None, None))
+    run(CompressedBundles(inner)(scope, None, None))
     assert seen == [scope]
 
 
